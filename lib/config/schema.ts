@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { a11ySection } from './sections/a11y.ts';
+import { apiSection } from './sections/api.ts';
+import { auditSection } from './sections/audit.ts';
+import { authSection } from './sections/auth.ts';
+import { browserSection } from './sections/browser.ts';
+import { thresholdsSection, waiversSection } from './sections/risk.ts';
+import { routesSection } from './sections/routes.ts';
+import { smokeSection } from './sections/smoke.ts';
+import { targetSection } from './sections/target.ts';
+import { timeoutsSection } from './sections/timeouts.ts';
+import { visualSection } from './sections/visual.ts';
+
+/** The whole validation config. Each section lives in its own file under sections/. */
+export const validationConfigSchema = z.strictObject({
+  target: targetSection,
+  auth: authSection,
+  routes: routesSection,
+  api: apiSection,
+  audit: auditSection,
+  browser: browserSection,
+  a11y: a11ySection,
+  visual: visualSection,
+  smoke: smokeSection,
+  thresholds: thresholdsSection,
+  timeouts: timeoutsSection,
+  waivers: waiversSection,
+});
+
+/** What the user writes: defaults may be left out. */
+export type ValidationConfigInput = z.input<typeof validationConfigSchema>;
+/** What the suite reads: defaults filled in. */
+export type ValidationConfig = z.output<typeof validationConfigSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { targetPath } from './common.ts';
+
+/** A page of the target. Shared by the browser, a11y and visual gates. */
+export const routeSchema = z.strictObject({
+  path: targetPath,
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase words joined by hyphens'),
+  /** Per-route expectations checked by the browser gate. */
+  expect: z.strictObject({
+    visible: z.array(z.string().min(1)).default([]),
+    text: z.array(z.string().min(1)).default([]),
+    /** A live-data element whose text must change within `withinMs`. */
+    liveData: z.strictObject({ selector: z.string().min(1), withinMs: z.number().int().positive().default(10_000) }).optional(),
+  }).default({ visible: [], text: [] }),
+  /** Selectors masked in screenshots (dynamic regions). */
+  masks: z.array(z.string().min(1)).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+  /** Log in through the API before visiting (token placed where the app expects it). */
+  requiresAuth: z.boolean().default(false),
+});
+
+export const routesSection = z.array(routeSchema).min(1, 'must list at least one route');

@@ -1,0 +1,59 @@
+/**
+ * Redaction: tokens, passwords, cookies, Authorization and Set-Cookie values never reach
+ * a log, a summary or an attachment written by the suite.
+ */
+export const REDACTED = '[REDACTED]';
+
+const SENSITIVE_KEY = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|access[-_]?token|refresh[-_]?token|id[-_]?token|token|password|passwd|pwd|secret|client[-_]?secret|jwt|session[-_]?id)$/i;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\b/g;
+const BEARER = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+const HEADER_LINE = /\b(authorization|cookie|set-cookie|x-api-key)\s*[:=]\s*[^\n\r,;"}]+/gi;
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi;
+const QUERY_SECRET = /([?&](?:token|access_token|api_key|apikey|password|secret)=)[^&\s"']+/gi;
+
+/** Known secret values, added at run time (API_PASSWORD, API_TOKEN, captured tokens). */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  constructor(secrets: Iterable<string | undefined> = []) {
+    for (const secret of secrets) this.add(secret);
+  }
+
+  add(secret: string | undefined): void {
+    // Very short values would blank out ordinary words.
+    if (secret && secret.length >= 6) this.secrets.add(secret);
+  }
+
+  text(value: string): string {
+    let out = value;
+    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    return out
+      .replace(JWT, REDACTED)
+      .replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`)
+      .replace(HEADER_LINE, (_m, name: string) => `${name}: ${REDACTED}`)
+      .replace(URL_CREDENTIALS, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`)
+      .replace(QUERY_SECRET, (_m, key: string) => `${key}${REDACTED}`);
+  }
+
+  /** Deep copy with sensitive keys and secret-looking strings replaced. */
+  value<T>(value: T, depth = 0): T {
+    if (depth > 20) return value;
+    if (typeof value === 'string') return this.text(value) as T;
+    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1)) as T;
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        out[key] = SENSITIVE_KEY.test(key) && item !== null && item !== undefined && item !== '' ? REDACTED : this.value(item, depth + 1);
+      }
+      return out as T;
+    }
+    return value;
+  }
+}
+
+/** The secrets the environment holds, for a process-wide redactor. */
+export function environmentSecrets(env: Record<string, string | undefined> = process.env): string[] {
+  return ['API_PASSWORD', 'API_TOKEN', 'PERCY_TOKEN', 'WEBHOOK_URL', 'DATABASE_URL', 'REDIS_URL', 'DEMO_PASSWORD', 'DEMO_JWT_SECRET']
+    .map((name) => env[name])
+    .filter((value): value is string => Boolean(value));
+}

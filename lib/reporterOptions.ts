@@ -1,0 +1,17 @@
+import path from 'node:path';
+import type { ResolvedConfig } from './config/index.ts';
+
+/** The risk reporter's options, from the resolved config: shared by the run and by merge-reports. */
+export function riskReporterOptions(config: ResolvedConfig, gateOrder: readonly string[]) {
+  return {
+    outputDir: 'reports',
+    thresholds: config.thresholds,
+    waivers: config.waivers,
+    gateOrder: [...gateOrder],
+    target: { name: config.target.name, baseUrl: config.meta.baseUrl, apiUrl: config.meta.apiUrl, environment: config.meta.environment },
+    repository: config.meta.repository,
+    configFile: path.relative(process.cwd(), config.meta.file),
+    htmlReport: 'playwright-report/index.html',
+    allureResults: 'allure-results/',
+  };
+}

@@ -1,0 +1,112 @@
+import { Redactor } from '../redact.ts';
+import type { Operation, OperationOutcome, Severity } from './types.ts';
+import { describeWaiver, findWaiver, type Waiver } from './waivers.ts';
+
+export interface CheckOptions {
+  severity?: Severity;
+  evidence?: unknown;
+  metrics?: Record<string, number>;
+  /** Rethrow the error after recording it: later checks make no sense without this one. */
+  fatal?: boolean;
+}
+
+export const RISK_ATTACHMENT = 'risk';
+export const RISK_ATTACHMENT_VERSION = 1;
+
+export interface RiskAttachment {
+  version: number;
+  taskId: string;
+  gate: string;
+  operations: Operation[];
+}
+
+/** Error messages without ANSI colour codes and without the stack. */
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').trim();
+}
+
+/**
+ * Records the operations of one task. Pure bookkeeping: the fixture hands the result to the reporter.
+ * A failed check does not stop the task (like a soft assertion); the task fails at its end.
+ */
+export class RiskRecorder {
+  readonly operations: Operation[] = [];
+  readonly expiredWaiversSeen: Waiver[] = [];
+
+  constructor(
+    readonly taskId: string,
+    readonly gate: string,
+    private readonly waivers: Waiver[] = [],
+    readonly redactor: Redactor = new Redactor(),
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
+  async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions = {}): Promise<T | undefined> {
+    const started = performance.now();
+    try {
+      const value = await fn();
+      this.push(name, 'pass', started, undefined, options);
+      return value;
+    } catch (error) {
+      this.push(name, 'fail', started, errorMessage(error), options);
+      if (options.fatal) throw error;
+      return undefined;
+    }
+  }
+
+  pass(name: string, options: CheckOptions & { durationMs?: number } = {}): void {
+    this.record({ name, outcome: 'pass', severity: options.severity ?? 'high', durationMs: options.durationMs ?? 0, evidence: options.evidence, metrics: options.metrics });
+  }
+
+  fail(name: string, message: string, options: CheckOptions & { durationMs?: number } = {}): void {
+    this.record({ name, outcome: 'fail', severity: options.severity ?? 'high', durationMs: options.durationMs ?? 0, message, evidence: options.evidence, metrics: options.metrics });
+  }
+
+  warn(name: string, detail: string, options: CheckOptions & { durationMs?: number } = {}): void {
+    this.record({ name, outcome: 'warn', severity: options.severity ?? 'low', durationMs: options.durationMs ?? 0, message: detail, evidence: options.evidence, metrics: options.metrics });
+  }
+
+  /** Records an operation; a failure covered by a waiver in force becomes a warning naming it. */
+  record(operation: Operation): Operation {
+    let op: Operation = { ...operation, durationMs: Math.max(0, Math.round(operation.durationMs * 100) / 100) };
+    if (op.outcome === 'fail') {
+      const { active, expired } = findWaiver(this.waivers, this.taskId, op.name, this.now());
+      if (active) {
+        op = { ...op, outcome: 'warn', waiver: describeWaiver(active) };
+      } else if (expired.length > 0) {
+        this.expiredWaiversSeen.push(...expired);
+        op = { ...op, message: `${op.message ?? 'failed'} (waiver ${expired.map(describeWaiver).join(', ')} has expired)` };
+      }
+    }
+    if (op.evidence === undefined) delete op.evidence;
+    if (op.metrics === undefined) delete op.metrics;
+    if (op.message === undefined) delete op.message;
+    const clean = this.redactor.value(op);
+    this.operations.push(clean);
+    return clean;
+  }
+
+  get failed(): Operation[] {
+    return this.operations.filter((op) => op.outcome === 'fail');
+  }
+
+  attachment(): RiskAttachment {
+    return { version: RISK_ATTACHMENT_VERSION, taskId: this.taskId, gate: this.gate, operations: this.operations };
+  }
+
+  /** The error a task ends with when some of its checks failed. */
+  failureSummary(): string | undefined {
+    const failed = this.failed;
+    if (failed.length === 0) return undefined;
+    const lines = failed.slice(0, 20).map((op) => `  - ${op.name}: ${(op.message ?? 'failed').split('\n')[0]}`);
+    if (failed.length > 20) lines.push(`  ... and ${failed.length - 20} more`);
+    return `${failed.length} of ${this.operations.length} check(s) failed in ${this.taskId}:\n${lines.join('\n')}`;
+  }
+
+  private push(name: string, outcome: OperationOutcome, started: number, message: string | undefined, options: CheckOptions): void {
+    this.record({ name, outcome, severity: options.severity ?? 'high', durationMs: performance.now() - started, message, evidence: options.evidence, metrics: options.metrics });
+  }
+}

@@ -1,0 +1,1 @@
+export { buildExecutiveSummary, metricsBlock, nextActions, renderMarkdown, renderShort, type ExecutiveSummary, type SummaryContext } from './build.ts';

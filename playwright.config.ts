@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { chromium, defineConfig, type ReporterDescription } from '@playwright/test';
+import { CHROMIUM_QUIET_ARGS, chooseBrowser } from './lib/browser.ts';
+import { ConfigError, loadValidationConfig, type ResolvedConfig } from './lib/config/index.ts';
+import { riskReporterOptions } from './lib/reporterOptions.ts';
+import { GATE_ORDER, allProjects } from './projects/index.ts';
+
+/** Thin: loads the validation config, builds the gate projects, lists the reporters. */
+async function load(): Promise<ResolvedConfig> {
+  try {
+    return await loadValidationConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = await load();
+const browser = chooseBrowser(chromium.executablePath());
+const ci = Boolean(process.env.CI);
+/** Every run output lives under OUTPUT_ROOT (default: here), so runs side by side never share folders. */
+const outputRoot = process.env.OUTPUT_ROOT ? path.resolve(process.env.OUTPUT_ROOT) : import.meta.dirname;
+const out = (folder: string) => path.join(outputRoot, folder);
+
+const reporters: ReporterDescription[] = [
+  [ci ? 'dot' : 'list'],
+  ['html', { open: 'never', outputFolder: out('playwright-report') }],
+  ['allure-playwright', { resultsDir: out('allure-results') }],
+  ['./reporters/riskReporter.ts', { ...riskReporterOptions(config, GATE_ORDER), outputDir: out('reports') }],
+];
+if (process.env.BLOB_REPORT === '1') reporters.push(['blob', { outputDir: out('blob-report') }]);
+
+export default defineConfig({
+  forbidOnly: ci,
+  retries: Number(process.env.RETRIES ?? 0),
+  timeout: config.timeouts.testMs,
+  expect: { timeout: config.timeouts.expectMs },
+  outputDir: out('test-results'),
+  reporter: reporters,
+  use: {
+    baseURL: config.meta.baseUrl,
+    actionTimeout: config.timeouts.expectMs * 2,
+    navigationTimeout: config.timeouts.navigationMs,
+    screenshot: 'only-on-failure',
+    // Traces hold request headers (tokens): opt in with TRACE=on.
+    trace: process.env.TRACE === 'on' ? 'retain-on-failure' : 'off',
+    launchOptions: {
+      executablePath: browser?.executablePath,
+      args: [...CHROMIUM_QUIET_ARGS],
+    },
+  },
+  projects: allProjects({ rootDir: import.meta.dirname }),
+  webServer: config.meta.startsTarget && config.target.webServer
+    ? {
+        command: config.target.webServer.command,
+        url: config.target.webServer.url,
+        reuseExistingServer: !ci,
+        timeout: config.target.webServer.timeoutMs,
+        env: config.target.webServer.env,
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 3_000 },
+      }
+    : undefined,
+});

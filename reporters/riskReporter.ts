@@ -1,0 +1,246 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { gateRecords, headerRecord, summaryRecord, type RunRecord, type TaskRecord } from '../lib/log/index.ts';
+import { environmentSecrets, Redactor } from '../lib/redact.ts';
+import { computeRun, describeWaiver, evaluateTask, isExpired, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
+import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSummary } from '../lib/summary/index.ts';
+import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
+import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
+
+export interface RiskReporterOptions {
+  outputDir?: string;
+  thresholds: RiskThresholds;
+  waivers?: Waiver[];
+  gateOrder?: string[];
+  target: { name: string; baseUrl: string; apiUrl: string; environment: string };
+  repository?: string;
+  configFile?: string;
+  htmlReport?: string;
+  allureResults?: string;
+}
+
+function newRunId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+function gitSha(dir: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, timeout: 3_000, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tests deduplicated by project and title path: a merged report may hold a dependency run in every shard. */
+export function uniqueTests(suite: Suite): TestCase[] {
+  const byKey = new Map<string, TestCase>();
+  for (const test of suite.allTests()) {
+    const key = `${projectMetadata(test).project}\u0000${test.titlePath().slice(2).join('\u0000')}`;
+    const existing = byKey.get(key);
+    if (!existing || (existing.results.length === 0 && test.results.length > 0)) byKey.set(key, test);
+  }
+  return [...byKey.values()];
+}
+
+function runMode(projects: string[], gateOrder: string[]): string {
+  if (projects.includes('full') || gateOrder.every((gate) => projects.includes(gate))) return 'full';
+  if (projects.includes('quick') || projects.some((p) => p.startsWith('quick-'))) return 'quick';
+  return projects.filter((p) => gateOrder.includes(p)).join(',') || projects.join(',');
+}
+
+/**
+ * The risk reporter: streams the execution log while the run goes; in onEnd computes the one
+ * result the summary, the log's summary record, verdict.json and the exit code all come from.
+ */
+export default class RiskReporter implements Reporter {
+  private readonly options: RiskReporterOptions;
+  private readonly redactor = new Redactor(environmentSecrets());
+  private outputDir = '';
+  private runId = '';
+  private startTime = new Date();
+  private writer: JsonlWriter | undefined;
+  private rootSuite: Suite | undefined;
+  private mode = '';
+  private readonly written = new Set<string>();
+
+  constructor(options: RiskReporterOptions) {
+    this.options = options;
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    try {
+      this.startTime = new Date();
+      this.rootSuite = suite;
+      this.runId = process.env.RUN_ID || newRunId(this.startTime);
+      this.outputDir = resolveOutputDir(process.env.REPORTS_DIR, this.options.outputDir, 'reports');
+      this.writer = new JsonlWriter(path.join(this.outputDir, `execution_log_${this.runId}.jsonl`));
+      const projects = suite.suites.map((s) => s.project()?.name ?? s.title);
+      this.mode = runMode(projects, this.options.gateOrder ?? []);
+      const plannedByGate: Record<string, number> = {};
+      const tests = uniqueTests(suite);
+      for (const test of tests) {
+        const meta = projectMetadata(test);
+        const gate = meta.gate ?? meta.project;
+        plannedByGate[gate] = (plannedByGate[gate] ?? 0) + 1;
+      }
+      this.writer.write(headerRecord(this.runId, this.startTime));
+      const run: RunRecord = {
+        type: 'run',
+        run_id: this.runId,
+        start_time: this.startTime.toISOString(),
+        mode: this.mode,
+        projects,
+        planned_tasks: tests.length,
+        planned_by_gate: plannedByGate,
+        target: { name: this.options.target.name, base_url: this.options.target.baseUrl, api_url: this.options.target.apiUrl, environment: this.options.target.environment },
+        git_sha: gitSha(this.options.repository ?? process.cwd()),
+        shard: config.shard ? `${config.shard.current}/${config.shard.total}` : null,
+        workers: config.workers,
+        config_file: path.relative(process.cwd(), this.options.configFile ?? config.configFile ?? '') || '',
+      };
+      this.writer.write(this.redactor.value(run));
+      pointLatest(this.outputDir, this.writer.file);
+    } catch (error) {
+      this.reportOwnError('could not start the execution log', error);
+    }
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const willRetry = (result.status === 'failed' || result.status === 'timedOut') && result.retry < test.retries;
+    if (willRetry) return;
+    try {
+      this.writeTask(toTaskInput(test, false, this.redactor));
+    } catch (error) {
+      this.reportOwnError(`could not log ${test.title}`, error);
+    }
+  }
+
+  async onEnd(fullResult: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    try {
+      const endTime = new Date();
+      const interrupted = fullResult.status === 'interrupted' || fullResult.status === 'timedout';
+      const tests = this.rootSuite ? uniqueTests(this.rootSuite) : [];
+      const tasks = tests.map((test) => toTaskInput(test, interrupted, this.redactor));
+      for (const task of tasks) if (!this.written.has(this.taskKey(task))) this.writeTask(task);
+
+      const waivers = this.options.waivers ?? [];
+      const expired = waivers.filter((w) => isExpired(w, endTime));
+      const result = computeRun(tasks, {
+        thresholds: this.options.thresholds,
+        interrupted,
+        strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
+        gateOrder: this.options.gateOrder,
+        extraWarnings: expired.map((w) => ({ kind: 'waiver-expired' as const, message: `waiver ${describeWaiver(w)} has expired and no longer applies` })),
+      });
+      const byId = new Map(tests.map((test) => [taskIdOf(test), test]));
+      for (const failure of result.failures) {
+        const test = byId.get(failure.taskId);
+        if (test) failure.attachments = attachmentPaths(test, process.cwd());
+      }
+      for (const record of gateRecords(this.runId, result)) this.writer?.write(record);
+      this.writer?.write(summaryRecord(this.runId, this.redactor.value(result), this.startTime, endTime));
+      this.writer?.close();
+
+      const summary = this.redactor.value(this.buildSummary(result, tasks, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
+      this.writeSummaryFiles(summary, result);
+      return { status: result.exitCode === 1 ? 'failed' : 'passed' };
+    } catch (error) {
+      this.reportOwnError('could not compute the verdict', error);
+      return { status: 'failed' };
+    }
+  }
+
+  private taskKey(task: TaskInput): string {
+    return `${task.project}\u0000${task.taskId}\u0000${task.description}`;
+  }
+
+  private writeTask(task: TaskInput): void {
+    const key = this.taskKey(task);
+    this.written.add(key);
+    const evaluated = evaluateTask(task);
+    const attempts = task.attempts;
+    const first = attempts[0];
+    const last = attempts[attempts.length - 1];
+    const start = first ? new Date(first.startTime) : null;
+    const end = last ? new Date(Date.parse(last.startTime) + last.durationMs) : null;
+    const record: TaskRecord = {
+      type: 'task',
+      run_id: this.runId,
+      task_id: task.taskId,
+      agent: task.gate,
+      phase: task.phase,
+      description: task.description,
+      status: task.status,
+      start_time: start ? start.toISOString() : null,
+      end_time: end ? end.toISOString() : null,
+      duration_seconds: start && end ? Math.max(0, Math.round((end.getTime() - start.getTime()) / 10) / 100) : 0,
+      dependencies: task.dependencies,
+      errors: evaluated.failures.map((f) => `${f.operation}: ${f.message}`.slice(0, 1000)),
+      warnings: [...evaluated.warnings.map((w) => w.message), ...(task.status === 'skipped' ? [`skipped: ${task.skipReason ?? 'no reason given'}`] : [])],
+      metrics: { operations: evaluated.result.operations.operations, failed_operations: evaluated.result.operations.failed, warn_operations: evaluated.result.operations.warned },
+      attempt: last?.attempt ?? 0,
+      location: `${task.file}:${task.line}`,
+      tags: task.tags,
+    };
+    this.writer?.write(this.redactor.value(record));
+  }
+
+  private buildSummary(result: RunResult, tasks: TaskInput[], inForce: Waiver[], expired: Waiver[], endTime: Date): ExecutiveSummary {
+    return buildExecutiveSummary(result, {
+      runId: this.runId,
+      mode: this.mode,
+      target: this.options.target,
+      startTime: this.startTime.toISOString(),
+      endTime: endTime.toISOString(),
+      durationSeconds: (endTime.getTime() - this.startTime.getTime()) / 1000,
+      gitSha: gitSha(this.options.repository ?? process.cwd()),
+      waiversInForce: inForce,
+      expiredWaivers: expired,
+      skipped: tasks.filter((t) => t.status === 'skipped').map((t) => ({ taskId: t.taskId, reason: t.skipReason ?? 'no reason given' })),
+      reports: {
+        log: path.relative(process.cwd(), this.writer?.file ?? '') || '',
+        html: this.options.htmlReport,
+        allure: this.options.allureResults,
+      },
+    });
+  }
+
+  private writeSummaryFiles(summary: ExecutiveSummary, result: RunResult): void {
+    const markdownPath = path.join(this.outputDir, 'executive-summary.md');
+    writeFileAtomic(markdownPath, renderMarkdown(summary));
+    writeFileAtomic(path.join(this.outputDir, 'executive-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileAtomic(path.join(this.outputDir, 'verdict.json'), `${JSON.stringify({
+      run_id: this.runId, verdict: result.verdict, exit_code: result.exitCode, risk_rate: result.riskRate, reasons: result.reasons,
+      tasks: result.tasks, operations: result.operations.operations, failed_operations: result.operations.failed,
+    }, null, 2)}\n`);
+    appendFileSync(path.join(this.outputDir, 'history.jsonl'), `${JSON.stringify(this.redactor.value({
+      run_id: this.runId,
+      time: summary.run.endTime,
+      git_sha: summary.run.gitSha,
+      target: summary.run.target.name,
+      base_url: summary.run.target.baseUrl,
+      environment: summary.run.target.environment,
+      mode: this.mode,
+      verdict: result.verdict,
+      risk_rate: result.riskRate,
+      duration_seconds: summary.run.durationSeconds,
+      gates: Object.fromEntries(result.gates.map((g) => [g.gate, { status: g.status, tasks: g.tasks.total, failed: g.tasks.failed, blocked: g.tasks.blocked, operations: g.operations.operations, failed_operations: g.operations.failed, risk_rate: g.riskRate }])),
+      log: path.relative(this.outputDir, this.writer?.file ?? ''),
+    }))}\n`);
+    if (this.writer) pointLatest(this.outputDir, this.writer.file);
+    console.log(renderShort(summary, path.relative(process.cwd(), markdownPath)));
+  }
+
+  private reportOwnError(what: string, error: unknown): void {
+    console.error(`Risk reporter ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+
+export { taskTitlePath };

@@ -1,0 +1,66 @@
+import { defineValidationConfig } from './lib/config/index.ts';
+
+/**
+ * The validation config for the sample target in demo/. Every target-specific fact lives here;
+ * another application needs its own copy of this file (VALIDATION_CONFIG=path), not new specs.
+ */
+const demoPort = process.env.DEMO_PORT ?? '47310';
+const demoUrl = `http://127.0.0.1:${demoPort}`;
+
+export default defineValidationConfig({
+  // ---- target -------------------------------------------------------------
+  target: {
+    name: 'PaiiD demo',
+    baseUrl: demoUrl,
+    environments: {},
+    webServer: {
+      command: 'npx tsx demo/server.ts',
+      url: `${demoUrl}/api/health`,
+      timeoutMs: 60_000,
+      env: { DEMO_PORT: demoPort, DEMO_FAULTS: process.env.DEMO_FAULTS ?? '' },
+    },
+  },
+
+  // ---- auth ---------------------------------------------------------------
+  auth: {
+    login: { method: 'POST', path: '/api/auth/login', body: { username: '${API_USER}', password: '${API_PASSWORD}' }, tokenPath: 'token' },
+    defaultUser: 'demo',
+    defaultPassword: 'paper-trading',
+  },
+
+  // ---- routes (browser, a11y, visual) ---------------------------------------
+  routes: [
+    { path: '/', name: 'home', expect: { visible: ['[data-testid="radial-menu"]', '[data-testid="brand-logo"]'] }, masks: ['[data-dynamic]'], tags: ['@critical'] },
+    { path: '/research', name: 'research', masks: ['[data-dynamic]'] },
+    { path: '/news', name: 'news', masks: ['[data-dynamic]'] },
+    { path: '/strategy', name: 'strategy', masks: ['[data-dynamic]'] },
+    { path: '/backtesting', name: 'backtesting', masks: ['[data-dynamic]'] },
+    { path: '/settings', name: 'settings', masks: ['[data-dynamic]'] },
+    { path: '/login', name: 'login', masks: ['[data-dynamic]'] },
+    { path: '/trade', name: 'trade', masks: ['[data-dynamic]'] },
+    { path: '/pnl', name: 'pnl', masks: ['[data-dynamic]'] },
+  ],
+
+  // ---- api (data-flows, contracts) --------------------------------------------
+  api: {
+    openapi: 'demo/openapi.yaml',
+    health: { path: '/api/health', budgetMs: 1_000 },
+    readiness: { path: '/api/health/readiness' },
+    endpoints: [
+      { name: 'SPY quote', path: '/api/market/quote/SPY', budgetMs: 2_000, cache: { budgetMs: 2_000, header: 'x-cache', hitValue: 'HIT' } },
+      { name: 'SPY bars', path: '/api/market/bars/SPY', budgetMs: 1_000 },
+      { name: 'SPY option expirations', path: '/api/options/expirations/SPY', budgetMs: 1_000 },
+      { name: 'market news', path: '/api/news/market', budgetMs: 1_000 },
+    ],
+  },
+
+  // ---- audit --------------------------------------------------------------
+  audit: {
+    repository: 'demo',
+  },
+
+  // ---- risk ---------------------------------------------------------------
+  thresholds: { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 },
+  timeouts: { requestMs: 10_000, navigationMs: 20_000, testMs: 90_000, expectMs: 5_000 },
+  waivers: [],
+});
