@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { handleApi } from './api/router.ts';
+import { loadConfig, type DemoConfig, type DemoEnv } from './config.ts';
+import { createContext, type DemoContext } from './context.ts';
+import { parseFaults } from './faults.ts';
+import { sendError } from './http.ts';
+import { handlePage } from './pages/router.ts';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** Fault names, as a list or as DEMO_FAULTS would spell them ("a,b"). */
+  faults?: Iterable<string> | string;
+  /** Overrides for any other setting; the rest comes from the environment. */
+  config?: Partial<DemoConfig>;
+  env?: DemoEnv;
+}
+
+export interface RunningDemo {
+  url: string;
+  close: () => Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+function resolveFaults(option: StartOptions['faults'], env: DemoEnv): Set<string> {
+  if (option === undefined) return parseFaults(env.DEMO_FAULTS);
+  return parseFaults(typeof option === 'string' ? option : [...option].join(','));
+}
+
+async function dispatch(ctx: DemoContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(ctx, req, res, url);
+  return handlePage(ctx, req, res, url);
+}
+
+/** Starts the sample target; port 0 picks a free port. */
+export async function startDemoServer(options: StartOptions = {}): Promise<RunningDemo> {
+  const env = options.env ?? process.env;
+  const config: DemoConfig = { ...loadConfig(env), ...options.config };
+  if (options.port !== undefined) config.port = options.port;
+  if (options.host !== undefined) config.host = options.host;
+  const faults = resolveFaults(options.faults, env);
+
+  let inFlight = 0;
+  const ctx = createContext(config, faults, () => inFlight);
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+    });
+    dispatch(ctx, req, res).catch((error: unknown) => {
+      console.error('PaiiD demo: unhandled error for', req.method, req.url, error);
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Unexpected server error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const displayHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${displayHost}:${port}`;
+  ctx.selfOrigins.add(url);
+  if (config.host === '127.0.0.1' || config.host === 'localhost') {
+    ctx.selfOrigins.add(`http://127.0.0.1:${port}`);
+    ctx.selfOrigins.add(`http://localhost:${port}`);
+  }
+
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const demo = await startDemoServer();
+  const active = parseFaults(process.env.DEMO_FAULTS);
+  console.log(`PaiiD demo listening on ${demo.url}`);
+  if (active.size > 0) console.log(`Faults switched on: ${[...active].join(', ')}`);
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    console.log(`PaiiD demo: ${signal} received, shutting down`);
+    demo.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  main().catch((error: unknown) => {
+    // A configuration mistake (bad port, unknown fault) is a user error: one line, no stack.
+    console.error(`PaiiD demo failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
