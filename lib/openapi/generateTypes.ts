@@ -1,0 +1,15 @@
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+
+/**
+ * TypeScript types for an OpenAPI document (3.0 or 3.1, YAML or JSON), as openapi-typescript's
+ * CLI would print them. Deterministic for a given document, so a freshness check can compare the
+ * committed file with this output byte for byte.
+ */
+export async function generateOpenApiTypes(documentPath: string): Promise<string> {
+  const source = /^https?:\/\//i.test(documentPath) ? new URL(documentPath) : pathToFileURL(path.resolve(documentPath));
+  // silent: redocly's lint warnings belong to the contracts gate, not to a generator's stdout.
+  const ast = await openapiTS(source, { silent: true });
+  return COMMENT_HEADER + astToString(ast);
+}
