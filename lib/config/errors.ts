@@ -62,6 +62,8 @@ export function formatConfigIssues(issues: ReadonlyArray<z.core.$ZodIssue>, inpu
       default: expected = issue.message;
     }
     if (issue.code === 'invalid_type' && issue.expected === 'number' && found !== 'nothing') expected = 'must be a number';
+    // The schema's own sentences ("must start with ...") say it better than the generic ones.
+    if (/^must /.test(issue.message)) expected = issue.message;
     lines.push(`${key} ${expected}, got ${found}`);
   }
   return lines;

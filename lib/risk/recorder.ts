@@ -23,7 +23,6 @@ export interface RiskAttachment {
 /** Error messages without ANSI colour codes and without the stack. */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '').trim();
 }
 

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { GATES, QUICK_GATES, allProjects, buildGateProjects, nearestMemberAncestors } from '../../../projects/index.ts';
+
+describe('gate projects', () => {
+  test('the full chain is audit -> data-flows -> {browser, a11y, visual} -> contracts -> smoke', () => {
+    const projects = buildGateProjects(GATES, { rootDir: '/suite' });
+    const deps = Object.fromEntries(projects.map((p) => [p.name, p.dependencies]));
+    assert.deepEqual(deps, {
+      audit: [], 'data-flows': ['audit'], browser: ['data-flows'], a11y: ['data-flows'], visual: ['data-flows'],
+      contracts: ['browser', 'a11y', 'visual'], smoke: ['contracts'],
+    });
+  });
+  test('quick has its own chain of the three core gates, without the browser gates', () => {
+    assert.deepEqual(nearestMemberAncestors(GATES, 'smoke', new Set(QUICK_GATES)), ['data-flows']);
+    const quick = allProjects({ rootDir: '/suite' }).filter((p) => p.name?.startsWith('quick'));
+    const deps = Object.fromEntries(quick.map((p) => [p.name, p.dependencies]));
+    assert.deepEqual(deps, { 'quick-audit': [], 'quick-data-flows': ['quick-audit'], 'quick-smoke': ['quick-data-flows'], quick: ['quick-audit', 'quick-data-flows', 'quick-smoke'] });
+  });
+  test('every gate project carries its gate and phase in metadata; full depends on every gate', () => {
+    const projects = allProjects({ rootDir: '/suite' });
+    for (const project of projects.filter((p) => p.name !== 'full' && p.name !== 'quick')) {
+      const metadata = project.metadata as { gate: string; phase: string };
+      assert.ok(GATES.some((g) => g.name === metadata.gate && g.phase === metadata.phase), project.name);
+    }
+    assert.deepEqual(projects.find((p) => p.name === 'full')?.dependencies, GATES.map((g) => g.name));
+  });
+  test("a gate's specs are matched under its folder, plus the team's own folders from config", () => {
+    const [audit] = buildGateProjects(GATES, { rootDir: '/suite', members: ['audit'], extraFolders: { audit: ['team-specs/audit'] } });
+    const matchers = audit?.testMatch as RegExp[];
+    assert.ok(matchers.some((re) => re.test('/suite/tests/audit/secrets.spec.ts')));
+    assert.ok(matchers.some((re) => re.test('/suite/team-specs/audit/x/own.spec.ts')));
+    assert.ok(!matchers.some((re) => re.test('/suite/tests/smoke/health.spec.ts')));
+  });
+});

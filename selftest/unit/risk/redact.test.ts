@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { REDACTED, Redactor } from '../../../lib/redact.ts';
+
+describe('redaction', () => {
+  const secret = ['s3cr', 'et-Pa', 'ssw0rd'].join('');
+  const redactor = new Redactor([secret]);
+
+  test('known secret values vanish from any string', () => {
+    assert.equal(redactor.text(`login with ${secret} failed`), `login with ${REDACTED} failed`);
+  });
+  test('sensitive keys are replaced whatever their value', () => {
+    const out = redactor.value({ headers: { Authorization: 'Bearer abc', 'Set-Cookie': 'sid=1', accept: 'json' }, password: 'x', nested: [{ token: 't' }] });
+    assert.deepEqual(out, { headers: { Authorization: REDACTED, 'Set-Cookie': REDACTED, accept: 'json' }, password: REDACTED, nested: [{ token: REDACTED }] });
+  });
+  test('JWTs, bearer tokens, header lines, URL credentials and secret query parameters are masked in text', () => {
+    const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJkZW1vIn0', 'c2lnbmF0dXJlLXZhbHVl'].join('.');
+    const text = redactor.text(`token ${jwt}; Authorization: Basic dXNlcjpwYXNz; postgres://app:hunter22@db:5432/x; /cb?access_token=abcdef123`);
+    assert.ok(!text.includes(jwt));
+    assert.ok(!text.includes('dXNlcjpwYXNz'));
+    assert.ok(!text.includes('hunter22'));
+    assert.ok(!text.includes('abcdef123'));
+    assert.match(text, /postgres:\/\/app:\[REDACTED\]@db/);
+  });
+  test('short values are not treated as secrets (they would blank ordinary words)', () => {
+    assert.equal(new Redactor(['abc']).text('abc def'), 'abc def');
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { decideVerdict, riskRate, type VerdictInput } from '../../../lib/risk/index.ts';
+
+const thresholds = { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 };
+const clean: VerdictInput = { riskRate: 0, failedTasks: 0, blockedTasks: 0, failedCriticalOperations: 0, warnings: 0, operations: 1000, interrupted: false };
+
+describe('risk rate', () => {
+  test('is 100 x failed / operations', () => {
+    assert.equal(riskRate(5, 1000), 0.5);
+    assert.equal(riskRate(1, 3), 33.333333);
+  });
+  test('is 0 when nothing ran, not NaN', () => {
+    assert.equal(riskRate(0, 0), 0);
+  });
+});
+
+describe('verdict', () => {
+  test('PASS with nothing wrong', () => {
+    assert.equal(decideVerdict(clean, thresholds).verdict, 'PASS');
+  });
+  test('exactly the 0.5 % target is still PASS (the target is a ceiling, not a floor)', () => {
+    assert.equal(decideVerdict({ ...clean, riskRate: riskRate(5, 1000) }, thresholds).verdict, 'PASS');
+  });
+  test('just above the target is WARNING', () => {
+    const { verdict, reasons } = decideVerdict({ ...clean, riskRate: riskRate(6, 1000) }, thresholds);
+    assert.equal(verdict, 'WARNING');
+    assert.match(reasons[0] ?? '', /above the target/);
+  });
+  test('exactly 2.0 % is WARNING, not CRITICAL', () => {
+    assert.equal(decideVerdict({ ...clean, riskRate: riskRate(20, 1000) }, thresholds).verdict, 'WARNING');
+  });
+  test('above 2.0 % is CRITICAL', () => {
+    assert.equal(decideVerdict({ ...clean, riskRate: riskRate(21, 1000) }, thresholds).verdict, 'CRITICAL');
+  });
+  test('3 warnings is PASS, 4 is WARNING', () => {
+    assert.equal(decideVerdict({ ...clean, warnings: 3 }, thresholds).verdict, 'PASS');
+    assert.equal(decideVerdict({ ...clean, warnings: 4 }, thresholds).verdict, 'WARNING');
+  });
+  test('zero operations is WARNING: too few checks to trust the rate', () => {
+    const { verdict, reasons } = decideVerdict({ ...clean, operations: 0 }, thresholds);
+    assert.equal(verdict, 'WARNING');
+    assert.match(reasons.join(' '), /fewer than the 50/);
+  });
+  test('49 operations is WARNING, 50 is PASS', () => {
+    assert.equal(decideVerdict({ ...clean, operations: 49 }, thresholds).verdict, 'WARNING');
+    assert.equal(decideVerdict({ ...clean, operations: 50 }, thresholds).verdict, 'PASS');
+  });
+  test('any failed task is CRITICAL even at a 0.1 % rate', () => {
+    assert.equal(decideVerdict({ ...clean, failedTasks: 1, riskRate: 0.1 }, thresholds).verdict, 'CRITICAL');
+  });
+  test('any blocked task is CRITICAL', () => {
+    assert.equal(decideVerdict({ ...clean, blockedTasks: 2 }, thresholds).verdict, 'CRITICAL');
+  });
+  test('a failed critical operation is CRITICAL', () => {
+    assert.equal(decideVerdict({ ...clean, failedCriticalOperations: 1 }, thresholds).verdict, 'CRITICAL');
+  });
+  test('an interrupted run is CRITICAL: its numbers cannot be trusted', () => {
+    const { verdict, reasons } = decideVerdict({ ...clean, interrupted: true }, thresholds);
+    assert.equal(verdict, 'CRITICAL');
+    assert.match(reasons[0] ?? '', /interrupted/);
+  });
+  test('thresholds are data: a stricter target turns the same run into WARNING', () => {
+    assert.equal(decideVerdict({ ...clean, riskRate: 0.3 }, { ...thresholds, riskTarget: 0.2 }).verdict, 'WARNING');
+  });
+});
