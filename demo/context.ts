@@ -14,20 +14,20 @@ export interface DemoContext {
   startedAt: number;
   quoteCache: Map<string, CachedQuote>;
   accounts: Map<string, PaperAccount>;
-  /** Requests currently being handled, this one included. */
-  inFlight: () => number;
+  /** Concurrent load: requests being handled or client connections open, whichever is more. */
+  concurrency: () => number;
   /** Origins the server itself answers on; always allowed for CORS. */
   selfOrigins: Set<string>;
 }
 
-export function createContext(config: DemoConfig, faults: ReadonlySet<string>, inFlight: () => number): DemoContext {
+export function createContext(config: DemoConfig, faults: ReadonlySet<string>, concurrency: () => number): DemoContext {
   return {
     config,
     faults,
     startedAt: Date.now(),
     quoteCache: new Map(),
     accounts: new Map(),
-    inFlight,
+    concurrency,
     selfOrigins: new Set(),
   };
 }

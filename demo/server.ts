@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { handleApi } from './api/router.ts';
 import { loadConfig, type DemoConfig, type DemoEnv } from './config.ts';
@@ -50,7 +50,10 @@ export async function startDemoServer(options: StartOptions = {}): Promise<Runni
   const faults = resolveFaults(options.faults, env);
 
   let inFlight = 0;
-  const ctx = createContext(config, faults, () => inFlight);
+  const sockets = new Set<Socket>();
+  // Requests are answered in microseconds, so a burst rarely overlaps; open client connections
+  // show the load a burst or a load generator puts on the service.
+  const ctx = createContext(config, faults, () => Math.max(inFlight, sockets.size));
   const server = createServer((req, res) => {
     inFlight += 1;
     res.once('close', () => {
@@ -63,6 +66,10 @@ export async function startDemoServer(options: StartOptions = {}): Promise<Runni
     });
   });
   server.keepAliveTimeout = 5000;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -34,7 +34,7 @@ const definitions: RuntimeFault[] = [
   { name: 'orders-rejected', gate: 'smoke', breaks: 'Every paper order is rejected with 422.', caughtBy: 'critical path' },
   { name: 'pnl-wrong', gate: 'smoke', breaks: 'Account totalPnl ignores the trades and reports the cash spent as a loss.', caughtBy: 'p&l' },
   { name: 'health-down', gate: 'smoke', breaks: 'Health answers 503 with status "down".', caughtBy: 'health' },
-  { name: 'slow-under-load', gate: 'smoke', breaks: 'With more than 10 requests in flight, quote and health answers are delayed about 2500 ms.', caughtBy: 'p95' },
+  { name: 'slow-under-load', gate: 'smoke', breaks: 'With more than 10 requests or connections open at once, quote and health answers are delayed about 2500 ms.', caughtBy: 'p95' },
 ];
 
 /** Defects the running server switches on when named in DEMO_FAULTS. */
