@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { positiveNumber, runCli, UserError } from './dashboard/cli.ts';
+import { startServer } from './dashboard/server.ts';
+import { logSource } from './dashboard/source.ts';
+import { colorWanted, renderOnce, watchTerminal } from './dashboard/terminal.ts';
+
+const USAGE = `Usage: npm run dashboard -- [--once] [--refresh N] [--log path] [--port N [--host addr]]
+  --once        print the dashboard once and exit
+  --refresh N   seconds between redraws (default 5)
+  --log path    the execution log to show (default: latest.jsonl in REPORTS_DIR, OUTPUT_ROOT/reports or ./reports)
+  --port N      serve the web dashboard on 127.0.0.1:N instead
+  --host addr   listen on another address (exposes the reports to that network)`;
+
+await runCli('dashboard', async () => {
+  const { values } = parseArgs({
+    options: {
+      once: { type: 'boolean', default: false },
+      refresh: { type: 'string' },
+      log: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      activity: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const refreshSeconds = positiveNumber('refresh', values.refresh, 5);
+  const activityLines = Math.round(positiveNumber('activity', values.activity, 8));
+  const source = logSource(values.log);
+  if (values.host !== undefined && values.port === undefined) throw new UserError('--host needs --port: it sets where the web dashboard listens');
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got ${JSON.stringify(values.port)}`);
+    await startServer({ source, port, host: values.host ?? '127.0.0.1', activityLines, pollMs: Math.min(1000, refreshSeconds * 1000) });
+    return undefined;
+  }
+  if (values.once) {
+    console.log(renderOnce(source, colorWanted(process.stdout, process.env), activityLines));
+    return 0;
+  }
+  return watchTerminal(source, refreshSeconds, activityLines, process.env);
+});

@@ -1,0 +1,142 @@
+import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { timelineSvg, trendSvg } from '../../lib/ops/charts.ts';
+import { isInside, resolveLogRequest, SERVABLE_FILE } from '../../lib/ops/safePath.ts';
+import { DEFAULT_THRESHOLDS } from '../../lib/ops/view.ts';
+import { UserError } from './cli.ts';
+import { DASHBOARD_CSS, DASHBOARD_HTML, DASHBOARD_JS } from './page.ts';
+import { fingerprint, loadView, readHistory, type LogSource } from './source.ts';
+
+export interface ServerOptions {
+  source: LogSource;
+  port: number;
+  host: string;
+  activityLines: number;
+  /** How often the log's size and mtime are looked at; a change is pushed to every page at once. */
+  pollMs: number;
+}
+
+const ASSETS: Record<string, { type: string; body: string }> = {
+  '/': { type: 'text/html; charset=utf-8', body: DASHBOARD_HTML },
+  '/assets/dashboard.js': { type: 'text/javascript; charset=utf-8', body: DASHBOARD_JS },
+  '/assets/dashboard.css': { type: 'text/css; charset=utf-8', body: DASHBOARD_CSS },
+};
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Everything a page needs, as one JSON document: the view and the two charts. */
+export function dashboardState(options: ServerOptions): unknown {
+  try {
+    const view = loadView(options.source, new Date(), options.activityLines);
+    const history = readHistory(options.source.reportsDir);
+    const files = readdirSync(options.source.reportsDir).filter((f) => SERVABLE_FILE.test(f)).sort();
+    return {
+      ok: true,
+      view,
+      trendSvg: trendSvg(history, { thresholds: view.state === 'running' ? DEFAULT_THRESHOLDS : view.thresholds }),
+      timelineSvg: timelineSvg(view.gates, view.elapsedSeconds),
+      files,
+      runs: history.length,
+    };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
+  res.end(body);
+}
+
+function serveReportFile(res: ServerResponse, reportsDir: string, raw: string): void {
+  const request = resolveLogRequest(raw);
+  if (!request.ok) return send(res, request.status, `${request.reason}\n`);
+  let real: string;
+  let root: string;
+  try {
+    root = realpathSync(reportsDir);
+    real = realpathSync(path.join(reportsDir, request.name));
+  } catch {
+    return send(res, 404, 'no such report file\n');
+  }
+  // latest.jsonl is a symlink inside the folder: fine. A link that leads out of it is not.
+  if (!isInside(root, real, path.sep)) return send(res, 403, 'the file leads out of the reports folder\n');
+  if (!statSync(real).isFile()) return send(res, 404, 'not a file\n');
+  const type = real.endsWith('.md') ? 'text/markdown; charset=utf-8' : real.endsWith('.json') ? 'application/json' : 'application/x-ndjson';
+  res.writeHead(200, { 'content-type': type, ...SECURITY_HEADERS });
+  createReadStream(real).pipe(res);
+}
+
+export async function startServer(options: ServerOptions): Promise<{ close: () => Promise<void>; url: string }> {
+  const clients = new Set<ServerResponse>();
+  const loopbackOnly = LOOPBACK.has(options.host);
+  let lastPrint = '';
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'only GET\n');
+    // A page on another site could reach 127.0.0.1 through DNS rebinding: answer only to our own names.
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (loopbackOnly && !LOOPBACK.has(hostName)) return send(res, 403, 'unexpected Host header\n');
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const asset = ASSETS[rawPath];
+    if (asset) return send(res, 200, asset.body, asset.type);
+    if (rawPath === '/api/state') return send(res, 200, JSON.stringify(dashboardState(options)), 'application/json');
+    if (rawPath === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive', ...SECURITY_HEADERS });
+      res.write(`retry: 2000\ndata: ${JSON.stringify(dashboardState(options))}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return undefined;
+    }
+    if (rawPath.startsWith('/logs/')) return serveReportFile(res, options.source.reportsDir, rawPath.slice('/logs/'.length));
+    return send(res, 404, 'not found\n');
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      if (!res.headersSent) send(res, 500, `${(error as Error).message}\n`);
+      else res.end();
+    }
+  });
+  let ticks = 0;
+  const poll = setInterval(() => {
+    if (clients.size === 0) return;
+    ticks += 1;
+    const stamp = fingerprint(options.source);
+    // Push on every change, and every few seconds anyway so elapsed time and ETA keep moving.
+    if (stamp === lastPrint && ticks * options.pollMs < 5_000) return;
+    lastPrint = stamp;
+    ticks = 0;
+    const frame = `data: ${JSON.stringify(dashboardState(options))}\n\n`;
+    for (const client of clients) client.write(frame);
+  }, options.pollMs);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new UserError(`port ${options.port} is in use on ${options.host}: pick another with --port`) : error));
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${shown}:${port}/`;
+  if (!loopbackOnly) console.warn(`WARNING: listening on ${options.host}: anyone who can reach this address can read the execution logs and reports.`);
+  console.log(`Dashboard: ${url} (log ${options.source.logPath}; Ctrl-C to stop)`);
+
+  const close = () => new Promise<void>((resolve) => {
+    clearInterval(poll);
+    for (const client of clients) client.end();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
+  return { close, url };
+}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseExecutionLog, type ParsedLog } from '../../lib/log/index.ts';
+import { parseHistory, type HistoryEntry } from '../../lib/ops/history.ts';
+import { buildDashboardView, type DashboardView } from '../../lib/ops/view.ts';
+import { UserError } from './cli.ts';
+
+/** Where the reporter writes: REPORTS_DIR, else OUTPUT_ROOT/reports, else ./reports (as playwright.config.ts does). */
+export function reportsDirFromEnv(env: Record<string, string | undefined> = process.env): string {
+  if (env.REPORTS_DIR) return path.resolve(env.REPORTS_DIR);
+  return path.resolve(env.OUTPUT_ROOT ?? '.', 'reports');
+}
+
+export interface LogSource {
+  /** The path given (e.g. latest.jsonl, a symlink re-pointed by every new run). */
+  logPath: string;
+  reportsDir: string;
+}
+
+export function logSource(logFlag: string | undefined, env: Record<string, string | undefined> = process.env): LogSource {
+  if (logFlag) {
+    const logPath = path.resolve(logFlag);
+    return { logPath, reportsDir: path.dirname(logPath) };
+  }
+  const reportsDir = reportsDirFromEnv(env);
+  return { logPath: path.join(reportsDir, 'latest.jsonl'), reportsDir };
+}
+
+export function readHistory(reportsDir: string): HistoryEntry[] {
+  const file = path.join(reportsDir, 'history.jsonl');
+  if (!existsSync(file)) return [];
+  return parseHistory(readFileSync(file, 'utf8')).entries;
+}
+
+export function readLog(logPath: string): ParsedLog {
+  if (!existsSync(logPath)) throw new UserError(`no execution log at ${path.relative(process.cwd(), logPath) || logPath}: run the suite first, or pass --log <path>`);
+  if (statSync(logPath).isDirectory()) throw new UserError(`${logPath} is a folder, not an execution log`);
+  return parseExecutionLog(readFileSync(logPath, 'utf8'), path.basename(logPath));
+}
+
+export function loadView(source: LogSource, now = new Date(), activityLines = 8): DashboardView {
+  return buildDashboardView(readLog(source.logPath), { now, history: readHistory(source.reportsDir), activityLines });
+}
+
+/** Size, mtime and real target of the log and the history: changes when either moves on. */
+export function fingerprint(source: LogSource): string {
+  const parts: string[] = [];
+  for (const file of [source.logPath, path.join(source.reportsDir, 'history.jsonl')]) {
+    try {
+      const stat = statSync(file);
+      parts.push(`${realpathSync(file)}:${stat.size}:${stat.mtimeMs}`);
+    } catch {
+      parts.push(`${file}:absent`);
+    }
+  }
+  return parts.join('|');
+}

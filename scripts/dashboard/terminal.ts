@@ -1,0 +1,42 @@
+import { renderTerminal } from '../../lib/ops/terminal.ts';
+import { UserError } from './cli.ts';
+import { fingerprint, loadView, type LogSource } from './source.ts';
+
+export function colorWanted(stream: NodeJS.WriteStream, env: Record<string, string | undefined>): boolean {
+  // https://no-color.org: present and not empty disables colour.
+  return Boolean(stream.isTTY) && !env.NO_COLOR;
+}
+
+export function renderOnce(source: LogSource, color: boolean, activityLines: number): string {
+  return renderTerminal(loadView(source, new Date(), activityLines), { color, width: process.stdout.columns });
+}
+
+/**
+ * Redraws every `refreshSeconds` until interrupted. A missing or unreadable log is shown and
+ * waited for, not fatal: the run may not have started yet, or a new run may re-point latest.jsonl.
+ */
+export async function watchTerminal(source: LogSource, refreshSeconds: number, activityLines: number, env: Record<string, string | undefined>): Promise<number> {
+  const tty = Boolean(process.stdout.isTTY);
+  const color = colorWanted(process.stdout, env);
+  let last = '';
+  let stop = false;
+  const onSignal = () => { stop = true; };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  while (!stop) {
+    let frame: string;
+    try {
+      frame = renderOnce(source, color, activityLines);
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      frame = `Waiting for the execution log: ${error instanceof UserError || error.name === 'LogFormatError' ? error.message : String(error)}`;
+    }
+    const stamp = fingerprint(source);
+    // On a terminal redraw in place every tick (elapsed time and ETA move); in a pipe print only changes.
+    if (tty) process.stdout.write(`\u001b[2J\u001b[H${frame}\n\n(refresh ${refreshSeconds}s, Ctrl-C to quit)\n`);
+    else if (stamp !== last) process.stdout.write(`${frame}\n\n`);
+    last = stamp;
+    await new Promise((resolve) => setTimeout(resolve, refreshSeconds * 1000));
+  }
+  return 0;
+}
