@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { gateRecords, headerRecord, summaryRecord, type RunRecord, type TaskRecord } from '../lib/log/index.ts';
 import { environmentSecrets, Redactor } from '../lib/redact.ts';
-import { computeRun, describeWaiver, evaluateTask, isExpired, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
+import { computeRun, describeWaiver, errorMessage, evaluateTask, isExpired, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
 import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSummary } from '../lib/summary/index.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
@@ -65,6 +65,7 @@ export default class RiskReporter implements Reporter {
   private rootSuite: Suite | undefined;
   private mode = '';
   private readonly written = new Set<string>();
+  private readonly runErrors: string[] = [];
 
   constructor(options: RiskReporterOptions) {
     this.options = options;
@@ -122,6 +123,12 @@ export default class RiskReporter implements Reporter {
     }
   }
 
+  /** Errors outside any test: a spec that does not load, a web server that never started. */
+  onError(error: TestError): void {
+    const where = error.location ? ` (${path.relative(process.cwd(), error.location.file)}:${error.location.line})` : '';
+    this.runErrors.push(this.redactor.text(`${errorMessage(error.message ?? error.value ?? 'error')}${where}`).slice(0, 2000));
+  }
+
   async onEnd(fullResult: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     try {
       const endTime = new Date();
@@ -137,6 +144,9 @@ export default class RiskReporter implements Reporter {
         interrupted,
         strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
         gateOrder: this.options.gateOrder,
+        runErrors: this.runErrors.length > 0 || tasks.length > 0 || fullResult.status === 'passed'
+          ? this.runErrors
+          : [`the run ended "${fullResult.status}" without running any task`],
         extraWarnings: expired.map((w) => ({ kind: 'waiver-expired' as const, message: `waiver ${describeWaiver(w)} has expired and no longer applies` })),
       });
       const byId = new Map(tests.map((test) => [taskIdOf(test), test]));

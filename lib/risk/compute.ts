@@ -12,6 +12,8 @@ export interface ComputeOptions {
   gateOrder?: string[];
   /** Extra warnings found outside the tasks (expired waivers...). */
   extraWarnings?: WarningEntry[];
+  /** Errors outside any test (a spec that does not load, a target that never started). */
+  runErrors?: string[];
 }
 
 const emptyTaskCounts = (): TaskCounts => ({ total: 0, completed: 0, failed: 0, flaky: 0, skipped: 0, blocked: 0, interrupted: 0 });
@@ -123,6 +125,13 @@ export function computeRun(tasks: TaskInput[], options: ComputeOptions): RunResu
       durationSeconds: g.end > g.start ? Math.round((g.end - g.start) / 10) / 100 : 0,
     }));
 
+  // An error outside any test is a failed operation of the run itself: it can never pass silently.
+  for (const message of options.runErrors ?? []) {
+    operations.operations += 1;
+    operations.failed += 1;
+    failures.push({ taskId: 'run/setup', gate: 'run', location: '-', operation: 'run setup', severity: 'critical', message, synthetic: true });
+    failedCritical += 1;
+  }
   const rate = riskRate(operations.failed, operations.operations);
   // Too few operations is its own verdict reason, not one of the counted warnings.
   const countedWarnings = warnings.length;
@@ -134,6 +143,7 @@ export function computeRun(tasks: TaskInput[], options: ComputeOptions): RunResu
     warnings: countedWarnings,
     operations: operations.operations,
     interrupted: options.interrupted ?? false,
+    runErrors: options.runErrors?.length ?? 0,
   }, options.thresholds);
 
   return {

@@ -14,6 +14,8 @@ export interface VerdictInput {
   warnings: number;
   operations: number;
   interrupted: boolean;
+  /** Errors outside any test: the run itself is broken. */
+  runErrors?: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface VerdictInput {
 export function decideVerdict(input: VerdictInput, thresholds: RiskThresholds): { verdict: Verdict; reasons: string[] } {
   const critical: string[] = [];
   if (input.interrupted) critical.push('the run was interrupted before every gate finished');
+  if (input.runErrors) critical.push(`${input.runErrors} error(s) outside any task: the run itself did not work (see Failures)`);
   if (input.failedTasks > 0) critical.push(`${input.failedTasks} task(s) failed`);
   if (input.blockedTasks > 0) critical.push(`${input.blockedTasks} task(s) blocked: a gate they depend on failed, so they never ran`);
   if (input.failedCriticalOperations > 0) critical.push(`${input.failedCriticalOperations} critical operation(s) failed`);

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readRun, ROOT, type SuiteRun } from './runSuite.ts';
+
+/**
+ * A small Playwright project written into a temp folder: its own config, gate projects and specs,
+ * using the suite's real fixtures and risk reporter. Proves the reporter on runs we fully control.
+ */
+export interface InlineProject {
+  dir: string;
+  run(args?: string[], env?: Record<string, string>, options?: { timeoutMs?: number; signalAfterMs?: { signal: NodeJS.Signals; ms: number } }): Promise<SuiteRun>;
+  write(file: string, content: string): void;
+}
+
+export interface InlineGate {
+  name: string;
+  dependencies?: string[];
+}
+
+export function inlineProject(name: string, gates: InlineGate[], files: Record<string, string>, validationExtra = ''): InlineProject {
+  const dir = path.join(ROOT, '.work', 'inline', `${name}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const rel = (file: string) => path.relative(dir, path.join(ROOT, file)).split(path.sep).join('/');
+  const write = (file: string, content: string) => {
+    const full = path.join(dir, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  };
+  write('validation.config.ts', `export default {
+  target: { name: 'inline ${name}', baseUrl: 'http://127.0.0.1:9' },
+  routes: [{ path: '/', name: 'home' }],
+  ${validationExtra}
+};
+`);
+  const gateOrder = JSON.stringify(gates.map((g) => g.name));
+  write('playwright.config.ts', `import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { loadValidationConfig } from '${rel('lib/config/index.ts')}';
+import { riskReporterOptions } from '${rel('lib/reporterOptions.ts')}';
+const config = await loadValidationConfig();
+const out = (f: string) => path.join(process.env.OUTPUT_ROOT ?? import.meta.dirname, f);
+const reporter: any[] = [['list'], ['./${rel('reporters/riskReporter.ts')}', { ...riskReporterOptions(config, ${gateOrder}), outputDir: out('reports') }], ['allure-playwright', { resultsDir: out('allure-results') }], ['html', { open: 'never', outputFolder: out('playwright-report') }]];
+if (process.env.BLOB_REPORT === '1') reporter.push(['blob', { outputDir: out('blob-report') }]);
+export default defineConfig({
+  outputDir: out('test-results'),
+  retries: Number(process.env.RETRIES ?? 0),
+  workers: 1,
+  reporter,
+  projects: ${JSON.stringify(gates.map((g) => ({ name: g.name, testDir: `./${g.name}`, dependencies: g.dependencies ?? [], metadata: { gate: g.name, phase: g.name.toUpperCase(), dependencies: g.dependencies ?? [] } })))},
+});
+`);
+  for (const [file, content] of Object.entries(files)) {
+    write(file, content.replaceAll('@fixtures', path.join(ROOT, 'fixtures/index.ts')));
+  }
+  return {
+    dir,
+    write,
+    run(args = [], env = {}, options = {}) {
+      const outputRoot = env.OUTPUT_ROOT ?? path.join(dir, 'out');
+      return new Promise((resolve) => {
+        const started = Date.now();
+        const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'playwright'), ['test', ...args], {
+          cwd: dir,
+          env: { ...process.env, OUTPUT_ROOT: outputRoot, VALIDATION_CONFIG: path.join(dir, 'validation.config.ts'), FORCE_COLOR: '0', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+        child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+        const kill = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+        if (options.signalAfterMs) {
+          const { signal, ms } = options.signalAfterMs;
+          setTimeout(() => child.kill(signal), ms);
+        }
+        child.on('close', (exitCode, signal) => {
+          clearTimeout(kill);
+          resolve({ exitCode, signal, stdout, stderr, durationMs: Date.now() - started, outputRoot, ...readRun(outputRoot) });
+        });
+      });
+    },
+  };
+}
