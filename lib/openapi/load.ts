@@ -1,0 +1,89 @@
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { OpenApiDocument } from './types.ts';
+
+/** Where loading stopped: the file or URL could not be read, parsed, resolved, or is not valid OpenAPI. */
+export type LoadStage = 'read' | 'parse' | 'resolve' | 'validate';
+
+export type LoadResult =
+  | { ok: true; location: string; document: OpenApiDocument; version: '3.0' | '3.1' }
+  | { ok: false; location: string; stage: LoadStage; message: string };
+
+/** A path relative to the config folder, or an http(s) URL, as the parser wants it. */
+export function resolveDocumentLocation(source: string, baseDir: string): string {
+  return /^https?:\/\//i.test(source) ? source : path.resolve(baseDir, source);
+}
+
+function isParseError(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  return name === 'ParserError' || (error as { code?: string } | undefined)?.code === 'EPARSER';
+}
+
+/** JSON pointers of every `$ref` whose value is `target` (to say where a broken one sits). */
+function refSites(node: unknown, target: string, at = '#', found: string[] = []): string[] {
+  if (found.length >= 5 || node === null || typeof node !== 'object') return found;
+  for (const [key, value] of Object.entries(node)) {
+    const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key === '$ref' && value === target) found.push(at);
+    else refSites(value, target, here, found);
+  }
+  return found;
+}
+
+/** The messages of an error, including those grouped inside it (json-schema-ref-parser groups them). */
+function describe(error: unknown): string {
+  const grouped = (error as { errors?: unknown[] } | undefined)?.errors;
+  const own = error instanceof Error ? error.message : String(error);
+  if (Array.isArray(grouped) && grouped.length > 0) {
+    const inner = grouped.slice(0, 10).map((item) => {
+      const message = item instanceof Error ? item.message : JSON.stringify(item);
+      const at = (item as { path?: unknown[] }).path;
+      return Array.isArray(at) && at.length > 0 ? `${message} (at #/${at.join('/')})` : message;
+    });
+    return [own.split('\n')[0], ...inner].join('\n  ');
+  }
+  return own.trim();
+}
+
+/**
+ * Loads an OpenAPI 3.0 or 3.1 document (YAML or JSON, file or URL): bundled (external refs pulled
+ * in, internal refs kept, so recursive schemas stay finite) and validated against the OpenAPI
+ * schema. Never throws: a broken document comes back as a stage and a message naming where.
+ */
+export async function loadOpenApi(source: string, baseDir: string): Promise<LoadResult> {
+  const location = resolveDocumentLocation(source, baseDir);
+  let parsed: unknown;
+  try {
+    parsed = await SwaggerParser.parse(location);
+  } catch (error) {
+    return { ok: false, location, stage: isParseError(error) ? 'parse' : 'read', message: describe(error) };
+  }
+  let bundled: OpenApiDocument;
+  try {
+    bundled = (await SwaggerParser.bundle(location)) as unknown as OpenApiDocument;
+  } catch (error) {
+    const message = describe(error);
+    const pointer = /\$ref pointer "([^"]+)"/.exec(message)?.[1];
+    const sites = pointer ? refSites(parsed, pointer) : [];
+    const where = sites.length > 0 ? ` (referenced at ${sites.join(', ')})` : '';
+    return { ok: false, location, stage: 'resolve', message: `${message}${where}` };
+  }
+  const version = typeof bundled.openapi === 'string' ? bundled.openapi : '';
+  if (!/^3\.[01]\./.test(version)) {
+    const seen = version || (bundled as { swagger?: string }).swagger || 'none';
+    return { ok: false, location, stage: 'validate', message: `Only OpenAPI 3.0 and 3.1 documents are supported; "openapi" is ${JSON.stringify(seen)}` };
+  }
+  try {
+    // validate() dereferences what it is given: hand it a copy so ours keeps its $refs.
+    await SwaggerParser.validate(structuredClone(bundled) as never);
+  } catch (error) {
+    return { ok: false, location, stage: 'validate', message: describe(error) };
+  }
+  return { ok: true, location, document: bundled, version: version.startsWith('3.1') ? '3.1' : '3.0' };
+}
+
+/** One line for a failed check: what, where, why. */
+export function describeLoadFailure(result: Extract<LoadResult, { ok: false }>): string {
+  const what = { read: 'cannot be read', parse: 'cannot be parsed', resolve: 'has a broken $ref', validate: 'is not a valid OpenAPI document' }[result.stage];
+  return `OpenAPI document ${result.location} ${what}: ${result.message}`;
+}
