@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TaskRecord } from '../lib/log/index.ts';
+import { filterHistory, findRun, historyTable, parseSince, statusReport, statusTable, type TrackerFilters } from '../lib/ops/tracker.ts';
+import { buildDashboardView, uniqueTasks } from '../lib/ops/view.ts';
+import { runCli, UserError } from './dashboard/cli.ts';
+import { readHistory, readLog, reportsDirFromEnv } from './dashboard/source.ts';
+
+const USAGE = `Usage: npm run tracker -- [--status] [--run <id>] [--failed] [--gate <name>] [--since <date>] [--format table|json]
+  --status         one run's gates and tasks (default: the latest, live or finished)
+  --run <id>       that run (an id or a unique prefix, from the history)
+  --failed         only failed, blocked or interrupted tasks; over history, only runs where something failed
+  --gate <name>    only that gate
+  --since <date>   over history: runs that ended at or after the date (YYYY-MM-DD or an ISO date-time)
+  --format f       table (default) or json
+  Without --status or --run, lists the runs in history.jsonl (REPORTS_DIR, OUTPUT_ROOT/reports or ./reports).`;
+
+await runCli('tracker', async () => {
+  const { values } = parseArgs({
+    options: {
+      status: { type: 'boolean', default: false },
+      run: { type: 'string' },
+      failed: { type: 'boolean', default: false },
+      gate: { type: 'string' },
+      since: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'table' && format !== 'json') throw new UserError(`--format must be table or json, got ${JSON.stringify(format)}`);
+  const filters: TrackerFilters = { failed: values.failed, gate: values.gate };
+  if (values.since !== undefined) {
+    filters.since = parseSince(values.since);
+    if (!filters.since) throw new UserError(`--since must be a date like 2026-11-20 or an ISO date-time, got ${JSON.stringify(values.since)}`);
+  }
+  const reportsDir = reportsDirFromEnv();
+  const history = readHistory(reportsDir);
+
+  if (values.status || values.run !== undefined) {
+    if (values.since !== undefined) throw new UserError('--since lists runs over the history; it does not combine with --status or --run');
+    let logPath = path.join(reportsDir, 'latest.jsonl');
+    if (values.run !== undefined) {
+      const found = findRun(history, values.run);
+      if (!found) throw new UserError(`no run "${values.run}" in ${path.relative(process.cwd(), path.join(reportsDir, 'history.jsonl'))} (${history.length} run(s) recorded)`);
+      if ('ambiguous' in found) throw new UserError(`"${values.run}" matches ${found.ambiguous.length} runs: ${found.ambiguous.slice(0, 5).join(', ')}`);
+      logPath = path.join(reportsDir, found.log || `execution_log_${found.run_id}.jsonl`);
+      if (!existsSync(logPath)) throw new UserError(`the execution log of run ${found.run_id} is gone (${path.relative(process.cwd(), logPath)})`);
+    }
+    const log = readLog(logPath);
+    const view = buildDashboardView(log, { now: new Date(), history, activityLines: 0 });
+    if (filters.gate && !view.gates.some((g) => g.gate === filters.gate)) {
+      throw new UserError(`run ${view.runId} has no gate "${filters.gate}"; its gates: ${view.gates.map((g) => g.gate).join(', ') || 'none'}`);
+    }
+    const tasks = uniqueTasks(log.records.filter((r): r is TaskRecord => r.type === 'task'));
+    const report = statusReport(view, tasks, filters);
+    console.log(format === 'json' ? JSON.stringify(report, null, 2) : statusTable(report));
+    return 0;
+  }
+
+  if (history.length === 0) throw new UserError(`no history yet in ${path.relative(process.cwd(), reportsDir) || '.'}: every finished run adds a line to history.jsonl`);
+  const runs = filterHistory(history, filters);
+  console.log(format === 'json' ? JSON.stringify(runs, null, 2) : historyTable(runs, filters));
+  return 0;
+});
