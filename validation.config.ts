@@ -57,6 +57,22 @@ export default defineValidationConfig({
   // ---- audit --------------------------------------------------------------
   audit: {
     repository: 'demo',
+    // One service: the demo server, whose port is DEMO_PORT everywhere it is written down.
+    ports: { services: [{ name: 'demo', env: ['DEMO_PORT', 'PORT'], compose: ['demo'], scripts: ['*'], keys: ['server.port'] }] },
+    // demo/config.ts reads its variables through an `env` parameter (testable), not process.env.
+    env: { extraReadPatterns: ['\\benv\\.(DEMO_[A-Z0-9_]+)\\b'] },
+    branding: {
+      forbiddenTerms: [{ term: 'AI', message: 'the brand is PaiiD: say "assistant" or name the feature' }],
+      files: ['pages/**', 'public/**', '**/*.html'],
+      logo: 'public/logo.svg',
+    },
+    generated: { openapi: [{ document: 'openapi.yaml', output: 'generated/api.ts' }] },
+    designDna: { paletteFile: 'design-tokens.json', files: ['**/*.css', 'pages/**/*.ts', 'public/**/*.js'], glassSelectors: ['.glass'] },
+    commands: [
+      { name: 'shell scripts parse', command: 'for f in scripts/*.sh; do bash -n "$f" || exit 1; done', timeoutMs: 20_000 },
+      { name: 'python scripts compile', command: 'python3 -c "import ast, sys; [ast.parse(open(f, encoding=\'utf-8\').read(), f) for f in sys.argv[1:]]" scripts/*.py', timeoutMs: 20_000 },
+      { name: 'browser scripts parse', command: 'for f in public/js/*.js; do node --check "$f" || exit 1; done', timeoutMs: 30_000 },
+    ],
   },
 
   // ---- risk ---------------------------------------------------------------

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RiskRecorder } from '../../risk/recorder.ts';
+import { checkCorsAuth, settingsOf } from '../checks/corsAuth.ts';
+import { compareVariables, documentedVariables, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
+import { comparePorts, composePorts, configPorts, envPorts, scriptPorts, type PortDeclaration } from '../checks/ports.ts';
+import { checkSyntax, type SyntaxKind } from '../checks/syntax.ts';
+import { emptyCounts, textFiles } from '../files.ts';
+import { globMatcher } from '../findings.ts';
+import { recordCoverage, recordExamined, recordWarnings, type AuditContext } from '../record.ts';
+
+/** Check 2: every JSON, JSONC, YAML and dotenv file parses. */
+export function auditSyntax(context: AuditContext, risk: RiskRecorder): void {
+  const { syntax } = context.config;
+  const kinds: Array<[SyntaxKind, (file: string) => boolean]> = [
+    ['jsonc', globMatcher(syntax.jsonc)],
+    ['json', globMatcher(syntax.json)],
+    ['yaml', globMatcher(syntax.yaml)],
+    ['dotenv', globMatcher(syntax.dotenv)],
+  ];
+  const kindOf = (file: string) => kinds.find(([, match]) => match(file))?.[0];
+  const counts = emptyCounts();
+  for (const { file, text } of textFiles(context.listing, (file) => kindOf(file) !== undefined, counts)) {
+    const kind = kindOf(file)!;
+    const error = checkSyntax(kind, text);
+    recordExamined(risk, `${kind} syntax: ${file}`, error ? [{ file, line: error.line, column: error.column, rule: `${kind}-syntax`, message: error.message, severity: 'high' }] : [], 'high');
+  }
+  recordCoverage(risk, 'config syntax', context, counts);
+}
+
+/** Check 3: each service's port agrees across env files, compose files, scripts and settings. */
+export function auditPorts(context: AuditContext, risk: RiskRecorder): void {
+  const { ports } = context.config;
+  const sources: Array<[(file: string) => boolean, (file: string, text: string) => PortDeclaration[]]> = [
+    [globMatcher(ports.envFiles), (file, text) => envPorts(file, text, ports.services)],
+    [globMatcher(ports.composeFiles), (file, text) => composePorts(file, text, ports.services)],
+    [globMatcher(ports.packageFiles), (file, text) => scriptPorts(file, text, ports.services)],
+    [globMatcher(ports.configFiles), (file, text) => configPorts(file, text, ports.services)],
+  ];
+  const declarations: PortDeclaration[] = [];
+  const counts = emptyCounts();
+  for (const { file, text } of textFiles(context.listing, (file) => sources.some(([match]) => match(file)), counts)) {
+    for (const [match, extract] of sources) if (match(file)) declarations.push(...extract(file, text));
+  }
+  for (const service of ports.services) {
+    const own = declarations.filter((declaration) => declaration.service === service.name);
+    const verdict = comparePorts(service.name, own);
+    recordExamined(risk, `ports of service "${service.name}" agree (${own.length} declaration(s)${verdict.port ? `, port ${verdict.port}` : ''})`, verdict.findings, 'high', { declarations: own.length });
+  }
+  recordCoverage(risk, 'port consistency', context, counts);
+}
+
+/** Check 5: CORS origins and auth secrets in settings files. */
+export function auditCorsAuth(context: AuditContext, risk: RiskRecorder): void {
+  const { corsAuth } = context.config;
+  const production = globMatcher(corsAuth.productionFiles);
+  const example = globMatcher(corsAuth.exampleFiles);
+  const counts = emptyCounts();
+  for (const { file, text } of textFiles(context.listing, globMatcher(corsAuth.files), counts)) {
+    const findings = checkCorsAuth(file, settingsOf(file, text), corsAuth, { production: production(file), example: example(file) });
+    recordExamined(risk, `cors and auth settings: ${file}`, findings, 'high');
+  }
+  recordCoverage(risk, 'cors and auth settings', context, counts);
+}
+
+/** Check 6: variables read in code are documented in the example file; documented ones are read. */
+export function auditEnvironment(context: AuditContext, risk: RiskRecorder): void {
+  const { env } = context.config;
+  const patterns = readPatterns([...env.readPatterns, ...env.extraReadPatterns]);
+  const firstReads = new Map<string, VariableUse>();
+  const counts = emptyCounts();
+  for (const { file, text } of textFiles(context.listing, globMatcher(env.code), counts)) {
+    for (const use of variableReads(file, text, patterns)) if (!firstReads.has(use.name)) firstReads.set(use.name, use);
+  }
+  let documented: VariableUse[] = [];
+  let exampleText: string | undefined;
+  try {
+    exampleText = readFileSync(path.join(context.root, env.exampleFile), 'utf8');
+    documented = documentedVariables(env.exampleFile, exampleText);
+  } catch {
+    // no example file: every read variable is undocumented, and that is the finding
+  }
+  if (exampleText === undefined && firstReads.size > 0) {
+    recordExamined(risk, `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, but code reads ${firstReads.size} variable(s)`, severity: 'medium' }], 'medium');
+  }
+  const result = compareVariables(firstReads, documented, env.exampleFile, env.ignore);
+  const names = [...firstReads.keys()].sort();
+  for (const name of names) {
+    const finding = result.undocumented.find((candidate) => candidate.message.startsWith(`${name} `));
+    recordExamined(risk, `environment: ${name} is documented`, finding ? [finding] : [], 'medium');
+  }
+  if (env.unusedLevel === 'error') recordExamined(risk, `environment: every documented variable is read`, result.unused, 'low');
+  else if (env.unusedLevel === 'warn') recordWarnings(risk, `environment: documented variables nobody reads`, result.unused);
+  recordCoverage(risk, 'environment', context, counts);
+}

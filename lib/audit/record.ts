@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/index.ts';
+import type { AuditConfig } from '../config/sections/audit.ts';
+import type { RiskRecorder } from '../risk/recorder.ts';
+import type { Severity } from '../risk/types.ts';
+import { listRepositoryFiles, type RepositoryListing, type ScanCounts } from './files.ts';
+import { formatFinding, type Finding } from './findings.ts';
+
+/** What every audit check works from: the config section, the repository and its file list. */
+export interface AuditContext {
+  root: string;
+  config: AuditConfig;
+  listing: RepositoryListing;
+}
+
+export async function auditContext(target: ResolvedConfig): Promise<AuditContext> {
+  const root = target.meta.repository;
+  const listing = await listRepositoryFiles(root, { maxFileBytes: target.audit.maxFileBytes, exclude: target.audit.exclude });
+  return { root, config: target.audit, listing };
+}
+
+/** The reports folder of this run (OUTPUT_ROOT, as the reporter resolves it). */
+export function reportsDir(env: Record<string, string | undefined> = process.env): string {
+  return path.join(path.resolve(env.OUTPUT_ROOT ?? '.'), 'reports');
+}
+
+const RANK: Record<Severity, number> = { critical: 3, high: 2, medium: 1, low: 0 };
+
+export function worstSeverity(findings: readonly Finding[], fallback: Severity): Severity {
+  let worst: Severity | undefined;
+  for (const finding of findings) if (!worst || RANK[finding.severity] > RANK[worst]) worst = finding.severity;
+  return worst ?? fallback;
+}
+
+/** How many findings a failure message lists before it sums up the rest (all are in the evidence). */
+const LISTED = 10;
+
+export function describeFindings(findings: readonly Finding[]): string {
+  const lines = findings.slice(0, LISTED).map(formatFinding);
+  if (findings.length > LISTED) lines.push(`... and ${findings.length - LISTED} more`);
+  return lines.join('\n');
+}
+
+/**
+ * One operation for one examined unit (a file, a rule, a service): pass when it has no finding,
+ * fail naming every finding's file:line:column and rule otherwise.
+ */
+export function recordExamined(risk: RiskRecorder, name: string, findings: readonly Finding[], severity: Severity, metrics?: Record<string, number>): void {
+  if (findings.length === 0) {
+    risk.pass(name, { severity, ...(metrics ? { metrics } : {}) });
+    return;
+  }
+  risk.fail(name, describeFindings(findings), {
+    severity: worstSeverity(findings, severity),
+    evidence: { findings: findings.slice(0, 200).map(formatFinding), total: findings.length },
+    ...(metrics ? { metrics } : {}),
+  });
+}
+
+/** Findings that only warn (documented-but-unused variables, triage at level warn). */
+export function recordWarnings(risk: RiskRecorder, name: string, findings: readonly Finding[]): void {
+  if (findings.length === 0) return;
+  risk.warn(name, describeFindings(findings), { severity: worstSeverity(findings, 'low'), evidence: { findings: findings.slice(0, 200).map(formatFinding), total: findings.length } });
+}
+
+/**
+ * The scan's own bookkeeping, one operation: what the listing held, what was read and what was
+ * skipped (oversized, binary, missing), so nothing is dropped silently.
+ */
+export function recordCoverage(risk: RiskRecorder, check: string, context: AuditContext, counts: ScanCounts): void {
+  const skipped = context.listing.skipped;
+  const byReason = (reason: string) => skipped.filter((file) => file.reason === reason).length;
+  risk.pass(`${check}: files examined (${context.listing.source})`, {
+    severity: 'low',
+    metrics: {
+      filesListed: context.listing.files.length + skipped.length,
+      filesExamined: counts.examined,
+      bytesExamined: counts.bytes,
+      skippedBinary: byReason('binary') + counts.skippedBinary,
+      skippedOversized: byReason('oversized'),
+      skippedMissing: byReason('missing'),
+    },
+    evidence: { repository: context.root, skipped: skipped.slice(0, 50).map((file) => `${file.path} (${file.reason})`) },
+  });
+}
