@@ -75,6 +75,62 @@ export default defineValidationConfig({
     ],
   },
 
+  // ---- smoke --------------------------------------------------------------
+  smoke: {
+    health: { expect: [{ path: 'status', equals: 'ok' }] },
+    criticalPath: {
+      // Log in -> place a paper order -> see it in positions -> account and P&L reflect it.
+      api: [
+        { name: 'log in', method: 'POST', path: '/api/auth/login', body: { username: '${API_USER}', password: '${API_PASSWORD}' }, capture: { token: { path: 'token', secret: true } } },
+        { name: 'read the account before the order', path: '/api/account', headers: { Authorization: 'Bearer ${token}' }, capture: { cashBefore: 'cash' } },
+        { name: 'read positions before the order', path: '/api/positions', headers: { Authorization: 'Bearer ${token}' }, capture: { quantityBefore: { path: '[symbol=SPY].quantity', default: 0 } } },
+        {
+          name: 'place a paper order', method: 'POST', path: '/api/orders', mutating: true, expectStatus: 201,
+          headers: { Authorization: 'Bearer ${token}' }, body: { symbol: 'SPY', side: 'buy', quantity: 1, type: 'market' },
+          capture: { orderId: 'id', orderQuantity: 'quantity' },
+          expect: [{ path: 'status', equals: 'filled' }, { path: 'symbol', equals: 'SPY' }],
+        },
+        {
+          name: 'see it in positions', path: '/api/positions', headers: { Authorization: 'Bearer ${token}' },
+          expect: [{ path: '[symbol=SPY].quantity', equals: '${quantityBefore} + ${orderQuantity}', label: 'position grew by the order' }],
+        },
+        {
+          name: 'account and P&L reflect it', path: '/api/account', headers: { Authorization: 'Bearer ${token}' },
+          capture: { realizedPnl: 'realizedPnl', unrealizedPnl: 'unrealizedPnl' },
+          expect: [
+            { path: 'cash', lessThan: '${cashBefore}', needs: ['place a paper order'], label: 'cash paid for the order' },
+            { path: 'totalPnl', approx: '${realizedPnl} + ${unrealizedPnl}', tolerance: 0.01, label: 'P&L adds up' },
+          ],
+        },
+      ],
+      // The same path through the pages; QQQ so it never races the API path's SPY position.
+      ui: [
+        { action: 'goto', path: '/login' },
+        { action: 'fill', selector: '#login-username', value: '${API_USER}' },
+        { action: 'fill', selector: '#login-password', value: '${API_PASSWORD}' },
+        { action: 'click', selector: '#login-form button[type="submit"]' },
+        { name: 'log in through the page', action: 'expectText', selector: '[data-login-status]', text: 'Logged in' },
+        { action: 'goto', path: '/trade' },
+        { action: 'select', selector: '#order-symbol', value: 'QQQ' },
+        { action: 'fill', selector: '#order-quantity', value: '1' },
+        { name: 'place a paper order', action: 'click', selector: '#order-form button[type="submit"]', mutating: true },
+        { name: 'order filled', action: 'expectText', selector: '[data-order-status]', text: 'Filled', needs: ['place a paper order'] },
+        { action: 'goto', path: '/pnl' },
+        { name: 'see it in positions', action: 'expectText', selector: '[data-portfolio="positions"] table', text: 'QQQ', needs: ['order filled'] },
+        { name: 'account and P&L shown', action: 'expectText', selector: '[data-portfolio="account"]', text: 'Total P&L' },
+      ],
+    },
+    // 5 s instead of the default 10 s keeps the demo's gate fast; 50 connections as in production use.
+    load: {
+      connections: 50,
+      durationSeconds: 5,
+      endpoints: [
+        { name: 'health', path: '/api/health' },
+        { name: 'SPY quote', path: '/api/market/quote/SPY' },
+      ],
+    },
+  },
+
   // ---- risk ---------------------------------------------------------------
   thresholds: { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 },
   timeouts: { requestMs: 10_000, navigationMs: 20_000, testMs: 90_000, expectMs: 5_000 },

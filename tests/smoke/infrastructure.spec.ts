@@ -1,0 +1,38 @@
+import { test } from '../../fixtures/index.ts';
+import { loadValidationConfig } from '../../lib/config/index.ts';
+import { PROBE_NAMES, describeProbeFailure, describeTarget, parseInfraUrl, type ServiceKind } from '../../lib/smoke/infrastructure.ts';
+import { probeDocker, probePostgres, probeRedis } from '../../lib/smoke/probes.ts';
+import { errorMessage } from '../../lib/risk/index.ts';
+
+const config = await loadValidationConfig();
+const services: ServiceKind[] = ['postgres', 'redis', 'docker'];
+
+test.describe('infrastructure', () => {
+  for (const kind of services) {
+    const variable = config.smoke.infrastructure[kind].urlVariable;
+    test(kind, async ({ risk, target }) => {
+      const value = process.env[variable];
+      test.skip(!value, `not configured: ${variable} is not set`);
+      if (!value) return;
+      // The URL may carry a password: the recorder redacts it wherever it appears.
+      risk.redactor.add(value);
+      const probeName = PROBE_NAMES[kind];
+      const parsed = parseInfraUrl(kind, value, variable);
+      if (!parsed.ok) {
+        risk.fail(probeName, parsed.problem, { severity: 'critical' });
+        return;
+      }
+      const timeoutMs = target.smoke.infrastructure.timeoutMs;
+      const where = describeTarget(parsed.target);
+      const started = performance.now();
+      try {
+        const result = parsed.target.kind === 'docker'
+          ? await probeDocker(parsed.target, timeoutMs)
+          : parsed.target.kind === 'postgres' ? await probePostgres(value, timeoutMs) : await probeRedis(value, timeoutMs);
+        risk.pass(probeName, { severity: 'critical', durationMs: result.durationMs, evidence: { target: where, detail: result.detail }, metrics: { latencyMs: Math.round(result.durationMs) } });
+      } catch (error) {
+        risk.fail(probeName, describeProbeFailure(parsed.target, errorMessage(error).split('\n')[0] ?? 'failed'), { severity: 'critical', durationMs: performance.now() - started, evidence: { target: where } });
+      }
+    });
+  }
+});

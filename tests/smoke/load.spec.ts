@@ -1,0 +1,39 @@
+import { test } from '../../fixtures/index.ts';
+import { evaluateBudgets, loadTargetRefusal, summarizeLoad } from '../../lib/smoke/load.ts';
+import { runLoad } from '../../lib/smoke/loadRunner.ts';
+import { loadValidationConfig } from '../../lib/config/index.ts';
+
+// One endpoint at a time: two loads at once would measure each other.
+test.describe.configure({ mode: 'default' });
+
+const config = await loadValidationConfig();
+const load = config.smoke.load;
+
+test.describe('load', () => {
+  test.skip(load.endpoints.length === 0, 'not configured: smoke.load.endpoints lists no endpoint');
+  test.skip(!load.environments.includes(config.meta.environment), `load does not run in ${config.meta.environment} (smoke.load.environments: ${load.environments.join(', ')})`);
+
+  for (const endpoint of load.endpoints) {
+    test(`${endpoint.name} under ${load.connections} connections: p95 and errors within budget`, async ({ risk, target }) => {
+      // autocannon runs for durationSeconds, plus time to connect and drain.
+      test.setTimeout(load.durationSeconds * 1000 + load.requestTimeoutMs + 30_000);
+      const url = `${target.meta.apiUrl}${endpoint.path}`;
+      const refusal = loadTargetRefusal(url, target.meta.apiUrl, load.allowedHosts);
+      if (refusal) {
+        risk.fail(`load target ${endpoint.method} ${endpoint.path} allowed`, `refused to send load: ${refusal}`, { severity: 'critical' });
+        return;
+      }
+      const samples = await runLoad({ url, method: endpoint.method, headers: endpoint.headers, body: endpoint.body, connections: load.connections, durationSeconds: load.durationSeconds, requestTimeoutMs: load.requestTimeoutMs, expectStatus: endpoint.expectStatus });
+      const metrics = summarizeLoad(samples);
+      const evidence = { url, connections: load.connections, durationSeconds: load.durationSeconds, statusCounts: samples.statusCounts, ...(samples.firstError ? { firstError: samples.firstError } : {}) };
+      await test.info().attach('load-metrics', { body: JSON.stringify({ endpoint: endpoint.name, ...metrics, ...evidence }, null, 2), contentType: 'application/json' });
+      const numbers = { requests: metrics.requests, errors: metrics.errors, latencyP50Ms: metrics.latencyP50Ms, latencyP95Ms: metrics.latencyP95Ms, latencyP99Ms: metrics.latencyP99Ms, errorRatePercent: metrics.errorRatePercent, requestsPerSecond: metrics.requestsPerSecond };
+      for (const budget of evaluateBudgets(metrics, load.budgets, `${endpoint.method} ${endpoint.path} under ${load.connections} connections`)) {
+        const name = `${endpoint.name}: ${budget.name}`;
+        if (budget.passed) risk.pass(name, { severity: 'high', metrics: numbers, evidence });
+        else if (budget.level === 'warn') risk.warn(name, budget.message, { severity: 'medium', metrics: numbers, evidence });
+        else risk.fail(name, budget.message, { severity: 'high', metrics: numbers, evidence });
+      }
+    });
+  }
+});
