@@ -118,10 +118,12 @@ function basePriceOf(symbol: string): number {
 /** The simulated trade price of a symbol at a time (constant within a price bucket). */
 export function priceAt(symbol: string, timeMs: number): number {
   const t = bucketStart(timeMs);
+  // Layers from slow to fast: a multi-week trend, multi-day swings, intraday drift, a tick.
   const drift =
-    0.03 * smoothNoise(symbol, 'swing', t / (6 * 3_600_000)) +
-    0.008 * smoothNoise(symbol, 'intraday', t / (20 * 60_000)) +
-    0.0015 * lattice(symbol, 'tick', t / PRICE_BUCKET_MS);
+    0.05 * smoothNoise(symbol, 'trend', t / (20 * DAY_MS)) +
+    0.02 * smoothNoise(symbol, 'swing', t / (3 * DAY_MS)) +
+    0.005 * smoothNoise(symbol, 'intraday', t / (2 * 3_600_000)) +
+    0.001 * lattice(symbol, 'tick', t / PRICE_BUCKET_MS);
   return round2(basePriceOf(symbol) * (1 + drift));
 }
 

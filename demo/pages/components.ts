@@ -16,7 +16,7 @@ export function quotesTable(quotes: Quote[], caption: string): string {
   const rows = quotes
     .map(
       (q) => `<tr>
-<th scope="row">${escapeHtml(q.symbol)} <span class="muted">${escapeHtml(INSTRUMENTS[q.symbol]?.name ?? '')}</span></th>
+<th scope="row">${escapeHtml(q.symbol)} <span class="muted name">${escapeHtml(INSTRUMENTS[q.symbol]?.name ?? '')}</span></th>
 <td class="num" data-dynamic>${money(q.price)}</td>
 <td class="num ${trendClass(q.change)}" data-dynamic>${signed(q.change)}</td>
 <td class="num ${trendClass(q.change)}" data-dynamic>${signed(q.changePercent, '%')}</td>
