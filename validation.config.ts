@@ -30,16 +30,82 @@ export default defineValidationConfig({
 
   // ---- routes (browser, a11y, visual) ---------------------------------------
   routes: [
-    { path: '/', name: 'home', expect: { visible: ['[data-testid="radial-menu"]', '[data-testid="brand-logo"]'] }, masks: ['[data-dynamic]'], tags: ['@critical'] },
-    { path: '/research', name: 'research', masks: ['[data-dynamic]'] },
-    { path: '/news', name: 'news', masks: ['[data-dynamic]'] },
-    { path: '/strategy', name: 'strategy', masks: ['[data-dynamic]'] },
+    {
+      path: '/',
+      name: 'home',
+      expect: {
+        visible: ['[data-testid="radial-wedge"]', '[data-testid="brand-logo"]'],
+        // Quotes in the hub refresh every two seconds.
+        liveData: { selector: '[data-testid="live-quote-SPY"] [data-field="price"]', withinMs: 10_000 },
+      },
+      masks: ['[data-dynamic]'],
+      tags: ['@critical'],
+    },
+    { path: '/research', name: 'research', expect: { visible: ['[data-testid="split-handle"]'] }, masks: ['[data-dynamic]'] },
+    // Headlines rotate every hour.
+    { path: '/news', name: 'news', masks: ['[data-dynamic]', '.news-list'] },
+    // The first expiration date moves with the calendar.
+    { path: '/strategy', name: 'strategy', masks: ['[data-dynamic]', '#strategy-expiration'] },
     { path: '/backtesting', name: 'backtesting', masks: ['[data-dynamic]'] },
     { path: '/settings', name: 'settings', masks: ['[data-dynamic]'] },
     { path: '/login', name: 'login', masks: ['[data-dynamic]'] },
     { path: '/trade', name: 'trade', masks: ['[data-dynamic]'] },
     { path: '/pnl', name: 'pnl', masks: ['[data-dynamic]'] },
   ],
+
+  // ---- browser ------------------------------------------------------------
+  browser: {
+    viewports: [
+      { name: 'desktop', width: 1920, height: 1080 },
+      { name: 'tablet', width: 1024, height: 768 },
+    ],
+    brand: {
+      // "AI" as a word, in capitals: the product is PaiiD, never sold as an "AI" tool.
+      forbiddenTerms: [{ term: 'AI', caseSensitive: true, wholeWord: true }],
+      exceptions: [],
+      logoSelector: '[data-testid="brand-logo"]',
+    },
+    interactions: [
+      {
+        name: 'radial menu opens every workflow',
+        route: '/',
+        steps: [
+          { action: 'count', selector: '[data-testid="radial-wedge"]', equals: 10 },
+          { action: 'followEach', selector: '[data-testid="radial-wedge"]', expectUrl: '^/workflow/[a-z0-9-]+$', expectVisible: ['h1'] },
+        ],
+      },
+      {
+        name: 'split-screen handle resizes the panes',
+        route: '/research',
+        steps: [
+          { action: 'expectVisible', selector: '[data-testid="split-handle"]' },
+          {
+            action: 'drag',
+            selector: '[data-testid="split-handle"]',
+            byX: 200,
+            resizes: [
+              { selector: '[data-testid="split-left"]', change: 'grow', minPx: 100 },
+              { selector: '[data-testid="split-right"]', change: 'shrink', minPx: 100 },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+
+  // ---- visual -------------------------------------------------------------
+  visual: {
+    maxDiffPixelRatio: 0.01,
+    threshold: 0.2,
+    // Dates move with the calendar on every page.
+    masks: ['time'],
+    tokens: {
+      // The palette of demo/design-tokens.json; translucent fills reuse these with an alpha channel.
+      palette: ['#0b1020', '#141b2d', '#2a3550', '#e8edf7', '#a9b4cc', '#2dd4bf', '#f87171', '#fbbf24', '#818cf8'],
+      tolerance: 3,
+      glassSelectors: ['.glass'],
+    },
+  },
 
   // ---- api (data-flows, contracts) --------------------------------------------
   api: {
@@ -52,6 +118,16 @@ export default defineValidationConfig({
       { name: 'SPY option expirations', path: '/api/options/expirations/SPY', budgetMs: 1_000 },
       { name: 'market news', path: '/api/news/market', budgetMs: 1_000 },
     ],
+    contracts: {
+      // Orders run first, so positions and orders have items to validate.
+      operations: { placeOrder: { mutating: true } },
+      cors: { path: '/api/market/quote/SPY', allowedOrigins: [demoUrl, 'https://app.paiid.example'], disallowedOrigins: ['https://evil.example'] },
+      // The simulated provider fails for these symbols: 401 must surface as 503, 5xx as 502.
+      errorMappings: [
+        { name: 'upstream 401 -> 503', path: '/api/market/quote/UPSTREAM401', expectStatus: 503 },
+        { name: 'upstream 5xx -> 502', path: '/api/market/quote/UPSTREAM500', expectStatus: 502 },
+      ],
+    },
   },
 
   // ---- audit --------------------------------------------------------------

@@ -1,0 +1,27 @@
+import { test } from '../../fixtures/index.ts';
+import { loadValidationConfig } from '../../lib/config/index.ts';
+
+/*
+ * One task per route and viewport: small tasks spread over the workers, and a failure names
+ * both. The routes come from the config, so the same spec validates any application.
+ */
+const config = await loadValidationConfig();
+const [firstViewport] = config.browser.viewports;
+
+test.describe('routes', () => {
+  for (const route of config.routes) {
+    for (const viewport of config.browser.viewports) {
+      const tags = route.tags.filter((tag) => tag.startsWith('@'));
+      test(`${route.name} renders cleanly at ${viewport.name} ${viewport.width}x${viewport.height}`, { tag: tags }, async ({ page, pageGuard }) => {
+        const label = `${route.path} @${viewport.name}`;
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        await pageGuard.visit(route.path);
+        await pageGuard.settle();
+        await pageGuard.checkRenderedCleanly(label);
+        // Live data does not depend on the viewport: watching it once per route saves seconds.
+        await pageGuard.checkRouteExpectations(route, label, { liveData: viewport === firstViewport });
+        await pageGuard.checkBrand(label);
+      });
+    }
+  }
+});

@@ -1,0 +1,26 @@
+import { test } from '../../fixtures/index.ts';
+import { loadValidationConfig } from '../../lib/config/index.ts';
+
+/*
+ * One task per route and viewport, one page load for all its visual checks: design tokens
+ * (palette, glass panels) read from the live page, then the screenshot against its baseline.
+ */
+const config = await loadValidationConfig();
+
+test.describe('screens', () => {
+  for (const route of config.routes) {
+    for (const viewport of config.browser.viewports) {
+      const tags = route.tags.filter((tag) => tag.startsWith('@'));
+      test(`${route.name} at ${viewport.name} ${viewport.width}x${viewport.height}`, { tag: tags }, async ({ page, pageGuard, visuals }) => {
+        const label = `${route.path} @${viewport.name}`;
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        await pageGuard.visit(route.path);
+        await pageGuard.settle();
+        await visuals.stabilise();
+        await visuals.palette(label);
+        await visuals.glass(label);
+        await visuals.screenshot(route, viewport, label);
+      });
+    }
+  }
+});
