@@ -1,4 +1,5 @@
 import { expect, test } from '../../fixtures/index.ts';
+import { readinessComponents } from '../../lib/openapi/index.ts';
 
 test.describe('health and readiness', () => {
   test('health answers 200 within its budget', { tag: '@critical' }, async ({ api, risk, target }) => {
@@ -6,11 +7,35 @@ test.describe('health and readiness', () => {
     test.skip(!health, 'not configured: api.health is not set in the validation config');
     if (!health) return;
     const result = await api.get(health.path);
-    await risk.check(`GET ${health.path} answers 200`, () => {
+    await risk.check(`health: GET ${health.path} answers 200`, () => {
       expect(result.status, `${result.url} status`).toBe(200);
     }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
-    await risk.check(`GET ${health.path} within ${health.budgetMs} ms`, () => {
+    await risk.check(`health: GET ${health.path} latency within ${health.budgetMs} ms`, () => {
       expect(result.durationMs, `${result.url} latency (ms)`).toBeLessThanOrEqual(health.budgetMs);
     }, { metrics: { latencyMs: Math.round(result.durationMs) } });
+  });
+
+  test('readiness reports every component healthy', { tag: '@critical' }, async ({ api, risk, target }) => {
+    const readiness = target.api.readiness;
+    test.skip(!readiness, 'not configured: api.readiness is not set in the validation config');
+    if (!readiness) return;
+    const result = await api.get(readiness.path);
+    const where = `GET ${readiness.path}`;
+    await risk.check(`readiness: ${where} answers ${readiness.expectStatus}`, () => {
+      expect(result.status, `${result.url} status (body: ${result.text.slice(0, 200)})`).toBe(readiness.expectStatus);
+    }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
+    const components = readinessComponents(result.json, readiness.componentsPath, readiness.statusPath, readiness.healthyValues);
+    await risk.check(`readiness: ${where} lists its components at "${readiness.componentsPath}"`, () => {
+      if (!components || components.length === 0) {
+        throw new Error(`${result.url} body has no components at "${readiness.componentsPath}" (api.readiness.componentsPath): ${result.jsonError ?? result.text.slice(0, 200)}`);
+      }
+    }, { severity: 'high', metrics: { components: components?.length ?? 0 } });
+    for (const component of components ?? []) {
+      await risk.check(`readiness: component ${component.name} is healthy`, () => {
+        if (!component.healthy) {
+          throw new Error(`${result.url}: component "${component.name}" is ${component.status}, expected one of ${readiness.healthyValues.join(', ')}`);
+        }
+      }, { severity: 'critical', evidence: { component: component.name, status: component.status } });
+    }
   });
 });

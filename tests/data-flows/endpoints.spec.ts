@@ -1,0 +1,59 @@
+import { expect, test, type ApiResult } from '../../fixtures/index.ts';
+import { percentile } from '../../lib/http.ts';
+
+test.describe('live endpoints', () => {
+  test('every configured endpoint answers as declared within its latency budget', async ({ api, risk, target }) => {
+    const endpoints = target.api.endpoints;
+    test.skip(endpoints.length === 0, 'not configured: api.endpoints is empty in the validation config');
+    for (const endpoint of endpoints) {
+      const label = `${endpoint.name}: ${endpoint.method} ${endpoint.path}`;
+      const samples: ApiResult[] = [];
+      for (let i = 0; i < endpoint.samples; i++) {
+        samples.push(await api.request(endpoint.method, endpoint.path, { auth: endpoint.auth ? 'token' : 'none' }));
+      }
+      await risk.check(`${label} answers ${endpoint.expectStatus}`, () => {
+        const wrong = samples.filter((sample) => sample.status !== endpoint.expectStatus);
+        expect(wrong.map((s) => `${s.status}: ${s.text.slice(0, 160)}`), `${label}: statuses other than ${endpoint.expectStatus}`).toEqual([]);
+      }, { severity: 'critical', evidence: { url: samples[0]?.url, statuses: samples.map((s) => s.status) } });
+      if (endpoint.json) {
+        await risk.check(`${label} answers JSON`, () => {
+          const broken = samples.find((sample) => sample.json === undefined);
+          if (broken) throw new Error(`${broken.url} body is not JSON (content-type "${broken.contentType}"): ${broken.jsonError ?? 'empty body'}`);
+        }, { severity: 'high' });
+      }
+      const durations = samples.map((sample) => sample.durationMs);
+      const p50 = Math.round(percentile(durations, 50));
+      const max = Math.round(Math.max(...durations));
+      await risk.check(`${label} latency within ${endpoint.budgetMs} ms`, () => {
+        expect(max, `${label}: slowest of ${samples.length} samples (p50 ${p50} ms) against the ${endpoint.budgetMs} ms budget`).toBeLessThanOrEqual(endpoint.budgetMs);
+      }, { severity: 'high', metrics: { p50Ms: p50, maxMs: max, budgetMs: endpoint.budgetMs, samples: samples.length } });
+    }
+  });
+
+  test('cached endpoints answer the warm request from cache within budget', async ({ api, risk, target }) => {
+    const cached = target.api.endpoints.filter((endpoint) => endpoint.cache);
+    test.skip(cached.length === 0, 'not configured: no api.endpoints entry has a cache block');
+    for (const endpoint of cached) {
+      const cache = endpoint.cache!;
+      const label = `${endpoint.name}: ${endpoint.method} ${endpoint.path}`;
+      const auth = endpoint.auth ? 'token' : 'none';
+      const cold = await api.request(endpoint.method, endpoint.path, { auth });
+      const warm = await api.request(endpoint.method, endpoint.path, { auth });
+      const metrics = { coldMs: Math.round(cold.durationMs), warmMs: Math.round(warm.durationMs), budgetMs: cache.budgetMs };
+      await risk.check(`${label} cache warm request within ${cache.budgetMs} ms`, () => {
+        expect(warm.status, `${label}: warm request status`).toBe(endpoint.expectStatus);
+        expect(warm.durationMs, `${label}: warm request latency (ms)`).toBeLessThanOrEqual(cache.budgetMs);
+      }, { severity: 'high', metrics });
+      await risk.check(`${label} cache serves the warm request`, () => {
+        if (cache.header) {
+          const value = warm.headers[cache.header.toLowerCase()];
+          if (value !== cache.hitValue) {
+            throw new Error(`${warm.url}: warm request answered ${cache.header}: ${value ?? '(absent)'}, expected ${cache.hitValue} (cold answered ${cold.headers[cache.header.toLowerCase()] ?? '(absent)'})`);
+          }
+        } else if (warm.durationMs > cold.durationMs * cache.maxWarmRatio) {
+          throw new Error(`${warm.url}: warm request took ${metrics.warmMs} ms against ${metrics.coldMs} ms cold; a cached answer should take at most ${cache.maxWarmRatio} x cold`);
+        }
+      }, { severity: 'high', metrics, evidence: { url: warm.url } });
+    }
+  });
+});
