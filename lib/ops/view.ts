@@ -174,7 +174,9 @@ export function buildDashboardView(log: ParsedLog, options: ViewOptions): Dashbo
   const elapsedSeconds = Math.max(0, (endMs - runStart) / 1000);
   const mode = run?.mode ?? '';
   const activityLines = options.activityLines ?? 8;
-  const byEnd = [...tasks].sort((a, b) => Date.parse(a.end_time ?? a.start_time ?? '') - Date.parse(b.end_time ?? b.start_time ?? ''));
+  // Blocked tasks have no times: they sort last, after everything that ran.
+  const when = (t: TaskRecord) => Date.parse(t.end_time ?? t.start_time ?? '') || Number.MAX_SAFE_INTEGER;
+  const byEnd = [...tasks].sort((a, b) => when(a) - when(b));
 
   return {
     runId: log.header.run_id,

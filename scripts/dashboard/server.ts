@@ -30,12 +30,25 @@ const SECURITY_HEADERS = {
 };
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** The files the page links to: only those the file route would serve. */
+function listReportFiles(reportsDir: string): string[] {
+  const root = realpathSync(reportsDir);
+  return readdirSync(reportsDir).filter((name) => {
+    if (!SERVABLE_FILE.test(name)) return false;
+    try {
+      return isInside(root, realpathSync(path.join(reportsDir, name)), path.sep);
+    } catch {
+      return false;
+    }
+  }).sort();
+}
+
 /** Everything a page needs, as one JSON document: the view and the two charts. */
 export function dashboardState(options: ServerOptions): unknown {
   try {
     const view = loadView(options.source, new Date(), options.activityLines);
     const history = readHistory(options.source.reportsDir);
-    const files = readdirSync(options.source.reportsDir).filter((f) => SERVABLE_FILE.test(f)).sort();
+    const files = listReportFiles(options.source.reportsDir);
     return {
       ok: true,
       view,
