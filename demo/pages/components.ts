@@ -12,7 +12,8 @@ export function panel(heading: string, body: string, headingLevel = 2): string {
   return `<section class="glass"><h${headingLevel}>${escapeHtml(heading)}</h${headingLevel}>${body}</section>`;
 }
 
-export function quotesTable(quotes: Quote[], caption: string): string {
+/** `rankedRows`: the row order itself changes with the market (mask the whole body). */
+export function quotesTable(quotes: Quote[], caption: string, rankedRows = false): string {
   const rows = quotes
     .map(
       (q) => `<tr>
@@ -27,7 +28,7 @@ export function quotesTable(quotes: Quote[], caption: string): string {
   return `<div class="table-wrap" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table>
 <caption>${escapeHtml(caption)}</caption>
 <thead><tr><th scope="col">Symbol</th><th scope="col" class="num">Price</th><th scope="col" class="num">Change</th><th scope="col" class="num">Change %</th><th scope="col" class="num">Volume</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
+<tbody${rankedRows ? ' data-dynamic' : ''}>${rows}</tbody></table></div>`;
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
@@ -42,7 +43,8 @@ export function newsList(items: NewsItem[]): string {
 </article></li>`,
     )
     .join('');
-  return `<ul class="news-list">${entries}</ul>`;
+  // Headlines rotate every hour, so the whole list is dynamic for screenshots.
+  return `<ul class="news-list" data-dynamic>${entries}</ul>`;
 }
 
 interface Series {
@@ -85,7 +87,7 @@ export function barsTable(bars: Bar[], caption: string): string {
     .slice(-10)
     .reverse()
     .map(
-      (b) => `<tr><th scope="row"><time datetime="${b.timestamp}">${b.timestamp.slice(0, 10)}</time></th>
+      (b) => `<tr><th scope="row" data-dynamic><time datetime="${b.timestamp}">${b.timestamp.slice(0, 10)}</time></th>
 <td class="num" data-dynamic>${money(b.open)}</td><td class="num" data-dynamic>${money(b.high)}</td>
 <td class="num" data-dynamic>${money(b.low)}</td><td class="num" data-dynamic>${money(b.close)}</td>
 <td class="num" data-dynamic>${b.volume.toLocaleString('en-US')}</td></tr>`,

@@ -27,7 +27,7 @@ ${brokenImage(ctx)}
 ${lineChart([{ values: bars.map((b) => b.close), label: 'SPY daily close' }], 'SPY daily closing prices over the last 60 sessions')}
 ${barsTable(bars, 'SPY daily bars, most recent ten')}
 <h3>Upcoming option expirations</h3>
-<ul>${expirations.map((date) => `<li><time datetime="${date}">${date}</time></li>`).join('')}</ul>
+<ul data-dynamic>${expirations.map((date) => `<li><time datetime="${date}">${date}</time></li>`).join('')}</ul>
 </section>
 </div>`;
   return renderPage(ctx, {

@@ -16,7 +16,7 @@ export function strategyForm(): string {
   return `<form class="strategy-form" action="/strategy" method="get">
 <div class="field"><label for="strategy-symbol">Underlying</label><select id="strategy-symbol" name="symbol">${symbols}</select></div>
 <div class="field"><label for="strategy-structure">Structure</label><select id="strategy-structure" name="structure">${structures}</select></div>
-<div class="field"><label for="strategy-expiration">Expiration</label><select id="strategy-expiration" name="expiration">${expirations}</select></div>
+<div class="field"><label for="strategy-expiration">Expiration</label><select id="strategy-expiration" name="expiration" data-dynamic>${expirations}</select></div>
 <div class="field"><label for="strategy-contracts">Contracts</label><input id="strategy-contracts" name="contracts" type="number" min="1" max="100" value="1" inputmode="numeric"></div>
 <button type="submit">Preview strategy</button>
 </form>`;

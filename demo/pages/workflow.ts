@@ -26,7 +26,7 @@ function recommendationsTable(): string {
   return `<div class="table-wrap" role="region" aria-label="Trade ideas" tabindex="0"><table>
 <caption>Trend and momentum on daily bars</caption>
 <thead><tr><th scope="col">Symbol</th><th scope="col">View</th><th scope="col" class="num">Last close</th><th scope="col" class="num">20-day average</th><th scope="col" class="num">5-day momentum</th><th scope="col">Idea</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
+<tbody data-dynamic>${rows}</tbody></table></div>`;
 }
 
 const BODIES: Record<string, () => WorkflowBody> = {
@@ -45,7 +45,7 @@ ${panel('Overnight headlines', newsList(newsAt(now).slice(0, 4)))}</div>`,
   'market-scanner': () => {
     const now = Date.now();
     const movers = SYMBOLS.map((s) => quoteAt(s, now)).sort((a, b) => Math.abs(b.changePercent) - Math.abs(a.changePercent));
-    return { html: panel('Biggest moves today', quotesTable(movers, 'Watchlist ranked by absolute change')) };
+    return { html: panel('Biggest moves today', quotesTable(movers, 'Watchlist ranked by absolute change', true)) };
   },
   recommendations: () => ({
     html: `${panel('Trade ideas', recommendationsTable())}<p class="muted">Ideas come from fixed rules, not advice. Review before trading.</p>`,
@@ -59,7 +59,7 @@ ${panel('Overnight headlines', newsList(newsAt(now).slice(0, 4)))}</div>`,
     const dates = expirationsAt(Date.now()).slice(0, 4);
     return {
       html: `<div class="grid">${panel('Build', strategyForm())}
-${panel('Next expirations', `<ul>${dates.map((d) => `<li><time datetime="${d}">${d}</time></li>`).join('')}</ul>`)}</div>`,
+${panel('Next expirations', `<ul data-dynamic>${dates.map((d) => `<li><time datetime="${d}">${d}</time></li>`).join('')}</ul>`)}</div>`,
     };
   },
   backtesting: () => {
