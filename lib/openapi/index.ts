@@ -3,7 +3,7 @@ export { listOperations, operationLabel } from './operations.ts';
 export { OperationMatcher, serverBasePath, type PathMatch } from './matcher.ts';
 export { ContractValidator, documentedResponse, type AspectResult, type ContractAspect, type RecordedResponse, type ResponseVerdict } from './validator.ts';
 export { convertOpenApi30Schema, convertOpenApi30Document, createDocumentAjv, formatAjvErrors } from './schemas.ts';
-export { planRequests, overrideFor, unknownOverrideKeys, fillPath, type PlannedRequest, type RequestPlan } from './requests.ts';
+export { planRequests, overrideFor, unknownOverrideKeys, fillPath, mutationsAllowed, exerciseOrder, type PlannedRequest, type RequestPlan } from './requests.ts';
 export { CoverageTracker, type CoverageReport } from './coverage.ts';
 export { expiredForeignToken } from './tokens.ts';
 export { judgeAllowedOrigin, judgeDisallowedOrigin, type CorsFinding } from './cors.ts';

@@ -100,3 +100,14 @@ export function unknownOverrideKeys(operations: OperationInfo[], overrides: Reco
   const known = new Set(operations.flatMap((operation) => [operation.id, operationLabel(operation)]));
   return Object.keys(overrides).filter((key) => !known.has(key));
 }
+
+/** Whether state-changing operations may be sent to this environment. */
+export function mutationsAllowed(policy: 'always' | 'never' | 'non-production', environment: string): boolean {
+  return policy === 'always' || (policy === 'non-production' && environment !== 'production');
+}
+
+/** Mutating operations first, so reads that follow see the data they created; otherwise document order. */
+export function exerciseOrder<T extends OperationInfo>(operations: T[], overrides: Record<string, OperationOverride>): T[] {
+  const mutating = (operation: T) => overrideFor(operation, overrides)?.mutating === true;
+  return [...operations.filter(mutating), ...operations.filter((operation) => !mutating(operation))];
+}

@@ -1,0 +1,32 @@
+import { test } from '../../fixtures/index.ts';
+import { judgeAllowedOrigin, judgeDisallowedOrigin } from '../../lib/openapi/index.ts';
+
+test.describe('cors', () => {
+  test('preflights from allowed origins pass and others are refused', { tag: '@critical' }, async ({ api, risk, target }) => {
+    const cors = target.api.contracts.cors;
+    const path = cors.path ?? target.api.health?.path ?? '/';
+    const allowed = cors.allowedOrigins.length > 0 ? cors.allowedOrigins : [new URL(target.meta.baseUrl).origin];
+    const preflight = (origin: string) => api.request('OPTIONS', path, {
+      headers: { Origin: new URL(origin).origin, 'Access-Control-Request-Method': cors.method, 'Access-Control-Request-Headers': 'authorization, content-type' },
+    });
+    for (const origin of allowed.map((o) => new URL(o).origin)) {
+      const result = await preflight(origin);
+      const finding = judgeAllowedOrigin(origin, result.headers);
+      await risk.check(`cors: preflight from allowed origin ${origin} is allowed`, () => {
+        if (!finding.ok) throw new Error(`OPTIONS ${path}: ${finding.message}`);
+      }, { severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'] } });
+    }
+    for (const origin of cors.disallowedOrigins.map((o) => new URL(o).origin)) {
+      const answers = [
+        { what: 'preflight', result: await preflight(origin) },
+        { what: `${cors.method} request`, result: await api.request(cors.method, path, { headers: { Origin: origin } }) },
+      ];
+      for (const { what, result } of answers) {
+        const finding = judgeDisallowedOrigin(origin, result.headers);
+        await risk.check(`cors: ${what} from disallowed origin ${origin} is refused`, () => {
+          if (!finding.ok) throw new Error(`${result.method} ${path}: ${finding.message}`);
+        }, { severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'], allowCredentials: result.headers['access-control-allow-credentials'] } });
+      }
+    }
+  });
+});

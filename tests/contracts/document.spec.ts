@@ -1,0 +1,22 @@
+import { test } from '../../fixtures/index.ts';
+import { unknownOverrideKeys } from '../../lib/openapi/index.ts';
+
+test.describe('openapi document', () => {
+  test('the document loads, validates and compiles', { tag: '@critical' }, async ({ openapi, risk, target }) => {
+    test.skip(!openapi.ok && !openapi.configured, openapi.ok ? '' : openapi.reason);
+    const source = target.api.openapi ?? '(none)';
+    await risk.check(`OpenAPI document ${source} is valid`, () => {
+      if (!openapi.ok) throw new Error(openapi.reason);
+    }, { severity: 'critical', fatal: false, metrics: { loadMs: Math.round(openapi.loadMs) } });
+    if (!openapi.ok) return;
+    await risk.check(`OpenAPI document ${source} schemas compile`, () => {
+      if (openapi.compileProblems.length > 0) throw new Error(openapi.compileProblems.join('\n'));
+    }, { severity: 'high', metrics: { operations: openapi.operations.length } });
+    await risk.check('api.contracts.operations names documented operations', () => {
+      const unknown = unknownOverrideKeys(openapi.operations, target.api.contracts.operations);
+      if (unknown.length > 0) {
+        throw new Error(`api.contracts.operations has key(s) ${unknown.map((k) => `"${k}"`).join(', ')} that match no operationId or "METHOD /path" of ${source}`);
+      }
+    }, { severity: 'medium' });
+  });
+});

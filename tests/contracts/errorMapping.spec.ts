@@ -1,0 +1,16 @@
+import { test } from '../../fixtures/index.ts';
+
+test.describe('error mapping', () => {
+  test('upstream failures surface as the configured statuses', async ({ api, risk, target }) => {
+    const mappings = target.api.contracts.errorMappings;
+    test.skip(mappings.length === 0, 'not configured: api.contracts.errorMappings is empty');
+    for (const mapping of mappings) {
+      const result = await api.request(mapping.method, mapping.path);
+      await risk.check(`error mapping: ${mapping.name}: ${mapping.method} ${mapping.path} answers ${mapping.expectStatus}`, () => {
+        if (result.status !== mapping.expectStatus) {
+          throw new Error(`${mapping.method} ${mapping.path} answered ${result.status}, expected ${mapping.expectStatus} (${mapping.name}): ${result.text.slice(0, 200)}`);
+        }
+      }, { severity: 'high', evidence: { url: result.url, status: result.status } });
+    }
+  });
+});
