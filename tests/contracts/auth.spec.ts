@@ -37,14 +37,14 @@ test.describe('authentication', () => {
       for (const { what, result } of attempts) {
         await risk.check(`auth: ${label} ${what} answers ${refused}`, () => {
           if (result.status !== refused) {
-            throw new Error(`${request.method} ${request.path} ${what} answered ${result.status}, expected ${refused}: the operation is secured in the document (api.contracts.unauthorizedStatus): ${result.text.slice(0, 160)}`);
+            throw new Error(`${request.method} ${request.path} answered ${result.status} ${what}, expected ${refused}: the operation is secured in the document (api.contracts.unauthorizedStatus): ${result.text.slice(0, 160)}`);
           }
         }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
       }
       const valid = await send('token');
       await risk.check(`auth: ${label} with a valid token succeeds`, () => {
         if (valid.status < 200 || valid.status > 299) {
-          throw new Error(`${request.method} ${request.path} with a valid token answered ${valid.status}, expected 2xx: ${valid.text.slice(0, 160)}`);
+          throw new Error(`${request.method} ${request.path} answered ${valid.status} with a valid token, expected 2xx: ${valid.text.slice(0, 160)}`);
         }
       }, { severity: 'critical', evidence: { url: valid.url, status: valid.status } });
     }
