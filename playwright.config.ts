@@ -3,6 +3,7 @@ import { chromium, defineConfig, type ReporterDescription } from '@playwright/te
 import { CHROMIUM_QUIET_ARGS, chooseBrowser } from './lib/browser.ts';
 import { ConfigError, loadValidationConfig, type ResolvedConfig } from './lib/config/index.ts';
 import { riskReporterOptions } from './lib/reporterOptions.ts';
+import { openSecretChannel } from './lib/secretChannel.ts';
 import { GATE_ORDER, allProjects } from './projects/index.ts';
 
 /** Thin: loads the validation config, builds the gate projects, lists the reporters. */
@@ -19,6 +20,8 @@ async function load(): Promise<ResolvedConfig> {
 }
 
 const config = await load();
+// Before workers start, so they inherit it: run-time secrets reach the reporter's redaction.
+openSecretChannel();
 const browser = chooseBrowser(chromium.executablePath());
 const ci = Boolean(process.env.CI);
 /** Every run output lives under OUTPUT_ROOT (default: here), so runs side by side never share folders. */
@@ -29,7 +32,11 @@ const reporters: ReporterDescription[] = [
   [ci ? 'dot' : 'list'],
   ['html', { open: 'never', outputFolder: out('playwright-report') }],
   ['allure-playwright', { resultsDir: out('allure-results') }],
-  ['./reporters/riskReporter.ts', { ...riskReporterOptions(config, GATE_ORDER), outputDir: out('reports') }],
+  ['./reporters/riskReporter.ts', {
+    ...riskReporterOptions(config, GATE_ORDER),
+    outputDir: out('reports'),
+    scrub: { htmlDir: out('playwright-report'), allureDir: out('allure-results') },
+  }],
 ];
 if (process.env.BLOB_REPORT === '1') reporters.push(['blob', { outputDir: out('blob-report') }]);
 

@@ -19,9 +19,12 @@ export class Redactor {
     for (const secret of secrets) this.add(secret);
   }
 
-  add(secret: string | undefined): void {
+  /** Returns true when the secret is new to this redactor. */
+  add(secret: string | undefined): boolean {
     // Very short values would blank out ordinary words.
-    if (secret && secret.length >= 6) this.secrets.add(secret);
+    if (!secret || secret.length < 6 || this.secrets.has(secret)) return false;
+    this.secrets.add(secret);
+    return true;
   }
 
   text(value: string): string {

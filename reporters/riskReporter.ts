@@ -6,7 +6,9 @@ import { gateRecords, headerRecord, summaryRecord, type RunRecord, type TaskReco
 import { environmentSecrets, Redactor } from '../lib/redact.ts';
 import { computeRun, describeWaiver, errorMessage, evaluateTask, isExpired, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
 import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSummary } from '../lib/summary/index.ts';
+import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
+import { scrubAllureResults, scrubHtmlReport } from './scrub.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 
 export interface RiskReporterOptions {
@@ -19,6 +21,8 @@ export interface RiskReporterOptions {
   configFile?: string;
   htmlReport?: string;
   allureResults?: string;
+  /** Report folders written by the reporters listed before this one, scrubbed of secrets at the end. */
+  scrub?: { htmlDir?: string; allureDir?: string };
 }
 
 function newRunId(now: Date): string {
@@ -79,6 +83,9 @@ export default class RiskReporter implements Reporter {
     try {
       this.startTime = new Date();
       this.rootSuite = suite;
+      // Playwright ends a run gracefully on SIGINT only; a SIGTERM (CI cancelling a job) takes the same
+      // path, so the log still ends in an interrupted summary.
+      process.once('SIGTERM', () => process.emit('SIGINT', 'SIGINT'));
       this.runId = process.env.RUN_ID || newRunId(this.startTime);
       this.outputDir = resolveOutputDir(process.env.REPORTS_DIR, this.options.outputDir, 'reports');
       this.writer = new JsonlWriter(path.join(this.outputDir, `execution_log_${this.runId}.jsonl`));
@@ -117,7 +124,10 @@ export default class RiskReporter implements Reporter {
     const willRetry = (result.status === 'failed' || result.status === 'timedOut') && result.retry < test.retries;
     if (willRetry) return;
     try {
-      this.writeTask(toTaskInput(test, false, this.redactor));
+      const task = toTaskInput(test, false, this.redactor);
+      // A merged report may hold a dependency's tests once per shard: log each task once.
+      if (this.written.has(this.taskKey(task))) return;
+      this.writeTask(task);
     } catch (error) {
       this.reportOwnError(`could not log ${test.title}`, error);
     }
@@ -131,6 +141,7 @@ export default class RiskReporter implements Reporter {
 
   async onEnd(fullResult: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     try {
+      for (const secret of readSharedSecrets()) this.redactor.add(secret);
       const endTime = new Date();
       const interrupted = fullResult.status === 'interrupted' || fullResult.status === 'timedout';
       const tests = this.rootSuite ? uniqueTests(this.rootSuite) : [];
@@ -160,6 +171,9 @@ export default class RiskReporter implements Reporter {
 
       const summary = this.redactor.value(this.buildSummary(result, tasks, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
       this.writeSummaryFiles(summary, result);
+      scrubAllureResults(this.options.scrub?.allureDir, this.redactor);
+      scrubHtmlReport(this.options.scrub?.htmlDir, this.redactor);
+      closeSecretChannel();
       return { status: result.exitCode === 1 ? 'failed' : 'passed' };
     } catch (error) {
       this.reportOwnError('could not compute the verdict', error);

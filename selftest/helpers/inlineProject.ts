@@ -9,7 +9,7 @@ import { readRun, ROOT, type SuiteRun } from './runSuite.ts';
  */
 export interface InlineProject {
   dir: string;
-  run(args?: string[], env?: Record<string, string>, options?: { timeoutMs?: number; signalAfterMs?: { signal: NodeJS.Signals; ms: number } }): Promise<SuiteRun>;
+  run(args?: string[], env?: Record<string, string>, options?: { timeoutMs?: number; signalWhen?: { signal: NodeJS.Signals; ready: () => boolean } }): Promise<SuiteRun>;
   write(file: string, content: string): void;
 }
 
@@ -39,9 +39,12 @@ export function inlineProject(name: string, gates: InlineGate[], files: Record<s
 import { defineConfig } from '@playwright/test';
 import { loadValidationConfig } from '${rel('lib/config/index.ts')}';
 import { riskReporterOptions } from '${rel('lib/reporterOptions.ts')}';
+import { openSecretChannel } from '${rel('lib/secretChannel.ts')}';
 const config = await loadValidationConfig();
+openSecretChannel();
 const out = (f: string) => path.join(process.env.OUTPUT_ROOT ?? import.meta.dirname, f);
-const reporter: any[] = [['list'], ['./${rel('reporters/riskReporter.ts')}', { ...riskReporterOptions(config, ${gateOrder}), outputDir: out('reports') }], ['allure-playwright', { resultsDir: out('allure-results') }], ['html', { open: 'never', outputFolder: out('playwright-report') }]];
+// The risk reporter last: it scrubs what the reporters before it wrote.
+const reporter: any[] = [['list'], ['allure-playwright', { resultsDir: out('allure-results') }], ['html', { open: 'never', outputFolder: out('playwright-report') }], ['./${rel('reporters/riskReporter.ts')}', { ...riskReporterOptions(config, ${gateOrder}), outputDir: out('reports'), scrub: { htmlDir: out('playwright-report'), allureDir: out('allure-results') } }]];
 if (process.env.BLOB_REPORT === '1') reporter.push(['blob', { outputDir: out('blob-report') }]);
 export default defineConfig({
   outputDir: out('test-results'),
@@ -71,9 +74,14 @@ export default defineConfig({
         child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
         child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
         const kill = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-        if (options.signalAfterMs) {
-          const { signal, ms } = options.signalAfterMs;
-          setTimeout(() => child.kill(signal), ms);
+        if (options.signalWhen) {
+          const { signal, ready } = options.signalWhen;
+          const poll = setInterval(() => {
+            if (!ready()) return;
+            clearInterval(poll);
+            setTimeout(() => child.kill(signal), 500);
+          }, 250);
+          child.on('close', () => clearInterval(poll));
         }
         child.on('close', (exitCode, signal) => {
           clearTimeout(kill);
