@@ -10,8 +10,8 @@ import { ROOT, runScript, startDashboard, tempDir, WORK } from './opsHelpers.ts'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('terminal dashboard', () => {
-  test('--once shows counts, the live risk rate, a corrupt line and a partial tail, without colour in a pipe', () => {
+void describe('terminal dashboard', () => {
+  void test('--once shows counts, the live risk rate, a corrupt line and a partial tail, without colour in a pipe', () => {
     const dir = tempDir('term');
     const log = path.join(dir, 'execution_log_x.jsonl');
     writeFileSync(log, `${jsonl([header(), run({ audit: 3, smoke: 2 }), task('audit', 'secrets', 'completed'), task('audit', 'ports', 'failed', { ops: 10, failed: 1 })])}{this line is corrupt\n{"type":"task","run_id":"cut-off`);
@@ -30,7 +30,7 @@ describe('terminal dashboard', () => {
     assert.doesNotMatch(out, /\u001b\[/, 'no ANSI colour when stdout is not a terminal');
   });
 
-  test('a missing log is a user error: one line, exit 1, no stack trace', () => {
+  void test('a missing log is a user error: one line, exit 1, no stack trace', () => {
     const result = runScript('dashboard.ts', ['--once', '--log', path.join(WORK, 'nope', 'missing.jsonl')]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^dashboard: no execution log at .*missing\.jsonl/);
@@ -42,7 +42,7 @@ describe('terminal dashboard', () => {
     assert.doesNotMatch(flag.stderr, /\n\s+at /);
   });
 
-  test('a file that is not an execution log is refused with a clear line', () => {
+  void test('a file that is not an execution log is refused with a clear line', () => {
     const dir = tempDir('notlog');
     const file = path.join(dir, 'other.jsonl');
     writeFileSync(file, '{"type":"task"}\n');
@@ -53,7 +53,7 @@ describe('terminal dashboard', () => {
   });
 });
 
-describe('web dashboard', () => {
+void describe('web dashboard', () => {
   let dir = '';
   let log = '';
   let server: Awaited<ReturnType<typeof startDashboard>>;
@@ -78,12 +78,12 @@ describe('web dashboard', () => {
     await server?.stop();
   });
 
-  test('listens on 127.0.0.1 only by default', () => {
+  void test('listens on 127.0.0.1 only by default', () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
     assert.doesNotMatch(server.output(), /WARNING/);
   });
 
-  test('a browser sees the counts move while the log is appended to, then the verdict', async (t) => {
+  void test('a browser sees the counts move while the log is appended to, then the verdict', async (t) => {
     const choice = chooseBrowser(chromium.executablePath());
     assert.ok(choice, 'a Chromium to drive');
     const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...CHROMIUM_QUIET_ARGS] });
@@ -131,7 +131,7 @@ describe('web dashboard', () => {
     }
   });
 
-  test('the server refuses path traversal, encoded traversal, absolute paths and symlinks out of the reports folder', async () => {
+  void test('the server refuses path traversal, encoded traversal, absolute paths and symlinks out of the reports folder', async () => {
     const get = (rawPath: string, host?: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL(server.url);
       const req = http.request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers: host ? { host } : {} }, (res) => {
@@ -159,7 +159,7 @@ describe('web dashboard', () => {
   });
 });
 
-test('--host widens the listening address with a printed warning', async () => {
+void test('--host widens the listening address with a printed warning', async () => {
   const dir = tempDir('host');
   writeFileSync(path.join(dir, 'latest.jsonl'), jsonl([header(), run({ audit: 1 })]));
   const wide = await startDashboard(['--host', '127.0.0.2', '--log', path.join(dir, 'latest.jsonl')]);

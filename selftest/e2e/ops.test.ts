@@ -25,7 +25,7 @@ async function receiver(behaviour: (n: number, res: http.ServerResponse) => void
   return { url: `http://127.0.0.1:${port}/hooks/T000/secret`, bodies, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
-describe('tracker', () => {
+void describe('tracker', () => {
   const dir = tempDir('tracker');
   const failedContracts = { status: 'failed', tasks: 2, failed: 1, blocked: 0, operations: 30, failed_operations: 1, risk_rate: 3.33 };
   writeFileSync(path.join(dir, 'history.jsonl'), [
@@ -42,7 +42,7 @@ describe('tracker', () => {
   ]));
   const env = { REPORTS_DIR: dir };
 
-  test('lists the history, filtered by --since, --gate and --failed, as table and json', () => {
+  void test('lists the history, filtered by --since, --gate and --failed, as table and json', () => {
     const all = runScript('tracker.ts', [], env);
     assert.equal(all.code, 0, all.stderr);
     assert.equal(all.stdout.trim().split('\n').length, 5, 'header, rule and the three good lines (the torn line is skipped)');
@@ -53,7 +53,7 @@ describe('tracker', () => {
     assert.doesNotMatch(failed.stdout, /aaaa|cccc/);
   });
 
-  test('--status --run shows one run; --failed keeps its failed tasks only', () => {
+  void test('--status --run shows one run; --failed keeps its failed tasks only', () => {
     const result = runScript('tracker.ts', ['--status', '--run', '20261120T09', '--failed', '--format', 'json'], env);
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout);
@@ -65,7 +65,7 @@ describe('tracker', () => {
     assert.doesNotMatch(table.stdout, /contracts\//);
   });
 
-  test('user errors are one line with no stack trace', () => {
+  void test('user errors are one line with no stack trace', () => {
     for (const args of [['--since', 'last week'], ['--status', '--run', '2026112', '--gate', 'a11y']]) {
       const result = runScript('tracker.ts', args, env);
       assert.equal(result.code, 1, args.join(' '));
@@ -76,8 +76,8 @@ describe('tracker', () => {
   });
 });
 
-describe('alerts', () => {
-  test('a local receiver gets the CRITICAL message with its fields; quality alerts go to alerts.jsonl', async () => {
+void describe('alerts', () => {
+  void test('a local receiver gets the CRITICAL message with its fields; quality alerts go to alerts.jsonl', async () => {
     const hook = await receiver((_n, res) => res.end('ok'));
     const dir = tempDir('alerts');
     try {
@@ -97,7 +97,7 @@ describe('alerts', () => {
     }
   });
 
-  test('PASS after PASS stays quiet; the first PASS after a CRITICAL is announced', async () => {
+  void test('PASS after PASS stays quiet; the first PASS after a CRITICAL is announced', async () => {
     const hook = await receiver((_n, res) => res.end('ok'));
     const dir = tempDir('alerts-pass');
     try {
@@ -113,7 +113,7 @@ describe('alerts', () => {
     }
   });
 
-  test('a receiver that fails once is retried with backoff', async () => {
+  void test('a receiver that fails once is retried with backoff', async () => {
     const hook = await receiver((n, res) => { res.statusCode = n === 1 ? 503 : 200; res.end(); });
     try {
       const result = await sendAlerts({ summary: sampleSummary('WARNING'), previousVerdict: undefined, reportsDir: tempDir('alerts-retry'), env: { WEBHOOK_URL: hook.url } });
@@ -125,7 +125,7 @@ describe('alerts', () => {
     }
   });
 
-  test('a closed port: bounded time, no throw, the URL\'s secret path not printed', async () => {
+  void test('a closed port: bounded time, no throw, the URL\'s secret path not printed', async () => {
     const hook = await receiver((_n, res) => res.end());
     const url = hook.url;
     await hook.close();
@@ -146,7 +146,7 @@ describe('alerts', () => {
     assert.ok(errors.every((e) => !e.includes('secret')), 'the webhook path is not printed');
   });
 
-  test('a receiver that never answers is abandoned within the total bound', async () => {
+  void test('a receiver that never answers is abandoned within the total bound', async () => {
     const hook = await receiver(() => { /* never answers */ });
     const started = Date.now();
     try {
@@ -160,14 +160,14 @@ describe('alerts', () => {
     }
   });
 
-  test('no WEBHOOK_URL: nothing is posted', async () => {
+  void test('no WEBHOOK_URL: nothing is posted', async () => {
     const result = await sendAlerts({ summary: sampleSummary('CRITICAL'), previousVerdict: undefined, reportsDir: tempDir('alerts-off'), env: {} });
     assert.equal(result.webhook.status, 'disabled');
   });
 });
 
-describe('report views', () => {
-  test('--pdf prints the executive summary with its trend chart to a PDF and prints the path', () => {
+void describe('report views', () => {
+  void test('--pdf prints the executive summary with its trend chart to a PDF and prints the path', () => {
     const dir = tempDir('report');
     writeFileSync(path.join(dir, 'executive-summary.md'), '# Release gate: CRITICAL\n\n<script>alert(1)</script>\n\n## Gates\n\n| gate | status |\n|---|---|\n| audit | passed |\n');
     writeFileSync(path.join(dir, 'history.jsonl'), `${JSON.stringify(historyEntry('a', '2026-11-20T10:00:00Z'))}\n${JSON.stringify(historyEntry('b', '2026-11-21T10:00:00Z', { risk_rate: 1.2 }))}\n`);
@@ -183,7 +183,7 @@ describe('report views', () => {
     assert.doesNotMatch(html, /<script>alert/, 'raw HTML in the summary is escaped');
   });
 
-  test('no summary yet is a user error', () => {
+  void test('no summary yet is a user error', () => {
     const result = runScript('report.ts', ['--pdf'], { REPORTS_DIR: tempDir('report-none') });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^report: no executive summary at /);

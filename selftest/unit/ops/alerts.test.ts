@@ -4,7 +4,7 @@ import { buildWebhookPayload, detectQualityAlerts, notifyReason } from '../../..
 import { attemptBudget, backoffDelays, DEFAULT_WEBHOOK_POLICY, isRetryable, policyFromEnv } from '../../../lib/ops/retry.ts';
 import { sampleSummary } from './summaryFixture.ts';
 
-test('the webhook fires on WARNING and CRITICAL, and on the first PASS after them only', () => {
+void test('the webhook fires on WARNING and CRITICAL, and on the first PASS after them only', () => {
   assert.equal(notifyReason('CRITICAL', 'CRITICAL'), 'critical');
   assert.equal(notifyReason('WARNING', undefined), 'warning');
   assert.equal(notifyReason('PASS', 'CRITICAL'), 'recovered');
@@ -13,7 +13,7 @@ test('the webhook fires on WARNING and CRITICAL, and on the first PASS after the
   assert.equal(notifyReason('PASS', undefined), undefined);
 });
 
-test('the payload is Slack-compatible and carries verdict, risk, failed checks and report links', () => {
+void test('the payload is Slack-compatible and carries verdict, risk, failed checks and report links', () => {
   const payload = buildWebhookPayload(sampleSummary('CRITICAL'), { reason: 'critical', previousVerdict: 'PASS', links: { summary: 'reports/executive-summary.md', log: 'reports/x.jsonl' } });
   assert.equal(typeof payload.text, 'string');
   assert.match(payload.text, /CRITICAL/);
@@ -28,7 +28,7 @@ test('the payload is Slack-compatible and carries verdict, risk, failed checks a
   assert.ok(payload.attachments[0]?.fields.some((f) => f.title === 'Verdict' && f.value === 'CRITICAL'));
 });
 
-test('the quality inspector flags hollow checks, expired waivers, flaky tasks and gates that did not run', () => {
+void test('the quality inspector flags hollow checks, expired waivers, flaky tasks and gates that did not run', () => {
   const alerts = detectQualityAlerts(sampleSummary('CRITICAL'));
   assert.deepEqual(alerts.map((a) => a.kind).sort(), ['expired-waiver', 'flaky-task', 'gate-not-run', 'hollow-check']);
   assert.equal(alerts.find((a) => a.kind === 'gate-not-run')?.gate, 'smoke');
@@ -36,18 +36,18 @@ test('the quality inspector flags hollow checks, expired waivers, flaky tasks an
   assert.equal(detectQualityAlerts(sampleSummary('PASS', { warnings: [] })).length, 0);
 });
 
-test('backoff grows by the factor, capped, and the first try has no delay', () => {
+void test('backoff grows by the factor, capped, and the first try has no delay', () => {
   assert.deepEqual(backoffDelays({ attempts: 5, baseDelayMs: 500, factor: 2, maxDelayMs: 1500 }), [0, 500, 1000, 1500, 1500]);
   assert.deepEqual(backoffDelays({ attempts: 0, baseDelayMs: 500, factor: 2, maxDelayMs: 1500 }), [0]);
 });
 
-test('a try never outlives the total bound', () => {
+void test('a try never outlives the total bound', () => {
   assert.equal(attemptBudget(DEFAULT_WEBHOOK_POLICY, 0), DEFAULT_WEBHOOK_POLICY.attemptTimeoutMs);
   assert.equal(attemptBudget(DEFAULT_WEBHOOK_POLICY, 9_000), 1_000);
   assert.equal(attemptBudget(DEFAULT_WEBHOOK_POLICY, 12_000), 0);
 });
 
-test('only network errors, 429 and 5xx are retried', () => {
+void test('only network errors, 429 and 5xx are retried', () => {
   assert.ok(isRetryable({ error: 'ECONNREFUSED' }));
   assert.ok(isRetryable({ status: 503 }));
   assert.ok(isRetryable({ status: 429 }));
@@ -55,7 +55,7 @@ test('only network errors, 429 and 5xx are retried', () => {
   assert.ok(!isRetryable({ status: 400 }));
 });
 
-test('the environment can shorten the bound; nonsense keeps the default', () => {
+void test('the environment can shorten the bound; nonsense keeps the default', () => {
   assert.equal(policyFromEnv({ WEBHOOK_TIMEOUT_MS: '1500' }).totalTimeoutMs, 1500);
   assert.equal(policyFromEnv({ WEBHOOK_TIMEOUT_MS: '1500' }).attemptTimeoutMs, 1500);
   assert.equal(policyFromEnv({ WEBHOOK_TIMEOUT_MS: 'soon' }).totalTimeoutMs, DEFAULT_WEBHOOK_POLICY.totalTimeoutMs);

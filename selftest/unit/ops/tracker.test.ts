@@ -15,13 +15,13 @@ const history = [
   historyEntry('r3', '2026-11-21T09:00:00Z', { mode: 'quick', verdict: 'WARNING', risk_rate: 0.7 }),
 ];
 
-test('history lines that are broken are skipped and reported', () => {
+void test('history lines that are broken are skipped and reported', () => {
   const parsed = parseHistory(`${JSON.stringify(history[0])}\n{"run_id":\n${JSON.stringify({ run_id: 'x', time: 'nope', verdict: 'PASS', risk_rate: 0 })}\n`);
   assert.equal(parsed.entries.length, 1);
   assert.equal(parsed.badLines.length, 2);
 });
 
-test('--since, --gate and --failed filter the history', () => {
+void test('--since, --gate and --failed filter the history', () => {
   assert.deepEqual(filterHistory(history, { since: parseSince('2026-11-20') }).map((e) => e.run_id), ['r2', 'r3']);
   assert.deepEqual(filterHistory(history, { gate: 'contracts' }).map((e) => e.run_id), ['r2']);
   assert.deepEqual(filterHistory(history, { failed: true }).map((e) => e.run_id), ['r2']);
@@ -29,26 +29,26 @@ test('--since, --gate and --failed filter the history', () => {
   assert.match(historyTable(filterHistory(history, { gate: 'contracts' }), { gate: 'contracts' }), /failed 4 tasks, 1 failed/);
 });
 
-test('--since refuses what is not a date', () => {
+void test('--since refuses what is not a date', () => {
   assert.equal(parseSince('yesterday'), undefined);
   assert.equal(parseSince('2026-13-45'), undefined);
   assert.equal(parseSince('2026-11-20T10:00:00Z')?.toISOString(), '2026-11-20T10:00:00.000Z');
 });
 
-test('--run takes an id or a unique prefix', () => {
+void test('--run takes an id or a unique prefix', () => {
   assert.equal((findRun(history, 'r2') as { run_id: string }).run_id, 'r2');
   assert.deepEqual(findRun(history, 'r'), { ambiguous: ['r1', 'r2', 'r3'] });
   assert.equal(findRun(history, 'zz'), undefined);
 });
 
-test('previous run of a mode and previous verdict of a target', () => {
+void test('previous run of a mode and previous verdict of a target', () => {
   assert.equal(previousRunOfMode(history, 'full')?.run_id, 'r2');
   assert.equal(previousRunOfMode(history, 'full', 'r2')?.run_id, 'r1');
   assert.equal(previousVerdict(history, { name: 'Sample', environment: 'local' }), 'WARNING');
   assert.equal(previousVerdict(history, { name: 'Other', environment: 'local' }), undefined);
 });
 
-test('status of a run: --failed and --gate filter its tasks', () => {
+void test('status of a run: --failed and --gate filter its tasks', () => {
   const tasks = [task('audit', 'a', 'completed'), task('audit', 'b', 'failed'), task('smoke', 'c', 'blocked')];
   const view = buildDashboardView(parseExecutionLog(jsonl([header(), run({ audit: 2, smoke: 1 }), ...tasks])), { now: new Date() });
   assert.deepEqual(filterTasks(tasks, { failed: true }).map((t) => t.task_id), ['audit/b', 'smoke/c']);
@@ -58,7 +58,7 @@ test('status of a run: --failed and --gate filter its tasks', () => {
   assert.match(statusTable(report), /audit\/b\s+failed/);
 });
 
-test('report paths: bare report file names only', () => {
+void test('report paths: bare report file names only', () => {
   assert.deepEqual(resolveLogRequest('latest.jsonl'), { ok: true, name: 'latest.jsonl' });
   for (const bad of ['../package.json', '..%2Fpackage.json', '%2e%2e%2fpackage.json', '%252e%252e%252fpackage.json', '%2Fetc%2Fpasswd', '/etc/passwd', 'sub/x.jsonl', '..\\x.jsonl', 'a%00.jsonl', '%zz']) {
     const result = resolveLogRequest(bad);
@@ -69,7 +69,7 @@ test('report paths: bare report file names only', () => {
   assert.ok(!isInside('/r', '/rx/a.jsonl'));
 });
 
-test('charts are inline SVG with a point per run and a bar per gate', () => {
+void test('charts are inline SVG with a point per run and a bar per gate', () => {
   const svg = trendSvg(history, { thresholds: { riskTarget: 0.5, riskCritical: 2 } });
   assert.equal((svg.match(/<circle/g) ?? []).length, 3);
   assert.doesNotMatch(svg, /https?:\/\/(?!www\.w3\.org)/);

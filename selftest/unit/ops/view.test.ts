@@ -8,7 +8,7 @@ import { at, gate, header, historyEntry, jsonl, run, summary, task } from './rec
 
 const now = new Date(at(30));
 
-test('while a run goes, counts come from task records and planned totals from the run record', () => {
+void test('while a run goes, counts come from task records and planned totals from the run record', () => {
   const text = jsonl([header(), run({ audit: 3, smoke: 2 }), task('audit', 'a', 'completed'), task('audit', 'b', 'failed', { ops: 10, failed: 2 }), task('smoke', 'c', 'completed')]);
   const view = buildDashboardView(parseExecutionLog(text), { now });
   assert.equal(view.state, 'running');
@@ -26,7 +26,7 @@ test('while a run goes, counts come from task records and planned totals from th
   assert.equal(view.verdict, null);
 });
 
-test('once the summary is written, its numbers and the gate records replace the live tallies', () => {
+void test('once the summary is written, its numbers and the gate records replace the live tallies', () => {
   const text = jsonl([
     header(), run({ audit: 2 }), task('audit', 'a', 'completed', { ops: 40 }), task('audit', 'b', 'completed', { ops: 60 }),
     gate('audit', 'passed', { total: 2, completed: 2 }, 100, 0), summary('PASS', { total: 2, completed: 2 }, 100, 0),
@@ -41,12 +41,12 @@ test('once the summary is written, its numbers and the gate records replace the 
   assert.equal(view.eta.kind, 'done');
 });
 
-test('a task logged twice (onTestEnd, then onEnd) counts once', () => {
+void test('a task logged twice (onTestEnd, then onEnd) counts once', () => {
   const text = jsonl([header(), run({ audit: 1 }), task('audit', 'a', 'completed'), task('audit', 'a', 'completed')]);
   assert.equal(buildDashboardView(parseExecutionLog(text), { now }).tasks.done, 1);
 });
 
-test('corrupt lines and a partial tail are kept as log problems, not fatal', () => {
+void test('corrupt lines and a partial tail are kept as log problems, not fatal', () => {
   const text = `${jsonl([header(), run({ audit: 2 }), task('audit', 'a', 'completed')])}{not json\n{"type":"task","run_`;
   const view = buildDashboardView(parseExecutionLog(text), { now });
   assert.equal(view.tasks.done, 1);
@@ -55,7 +55,7 @@ test('corrupt lines and a partial tail are kept as log problems, not fatal', () 
   assert.match(view.logProblems[1]?.reason ?? '', /incomplete/);
 });
 
-test('ETA comes from the previous run of the same mode, never another mode', () => {
+void test('ETA comes from the previous run of the same mode, never another mode', () => {
   const history = [historyEntry('old-full', at(-3600), { duration_seconds: 100 }), historyEntry('quick', at(-60), { mode: 'quick', duration_seconds: 10 })];
   const view = buildDashboardView(parseExecutionLog(jsonl([header(), run({ audit: 2 }, 'full')])), { now, history });
   assert.deepEqual(view.eta, { kind: 'estimate', remainingSeconds: 70, basisSeconds: 100, basisRunId: 'old-full' });
@@ -63,7 +63,7 @@ test('ETA comes from the previous run of the same mode, never another mode', () 
   assert.match(describeEta(estimateEta({ finished: false, elapsedSeconds: 1, previous: undefined, mode: 'smoke' })), /no previous "smoke" run/);
 });
 
-test('risk levels use exclusive boundaries like the verdict', () => {
+void test('risk levels use exclusive boundaries like the verdict', () => {
   const t = { riskTarget: 0.5, riskCritical: 2 };
   assert.equal(riskLevel(0.5, t), 'ok');
   assert.equal(riskLevel(0.51, t), 'warn');
@@ -71,7 +71,7 @@ test('risk levels use exclusive boundaries like the verdict', () => {
   assert.equal(riskLevel(2.01, t), 'critical');
 });
 
-test('the terminal rendering has colour only when asked and names corrupt lines', () => {
+void test('the terminal rendering has colour only when asked and names corrupt lines', () => {
   const text = `${jsonl([header(), run({ audit: 2 }), task('audit', 'a', 'failed')])}garbage line\n`;
   const view = buildDashboardView(parseExecutionLog(text), { now });
   const plain = renderTerminal(view, { color: false });
