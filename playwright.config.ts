@@ -58,6 +58,10 @@ export default defineConfig({
       executablePath: browser?.executablePath,
       args: [...CHROMIUM_QUIET_ARGS],
     },
+    // A browser grid supplies the browsers when one machine is not enough.
+    connectOptions: process.env.PW_TEST_CONNECT_WS_ENDPOINT
+      ? { wsEndpoint: process.env.PW_TEST_CONNECT_WS_ENDPOINT, timeout: config.timeouts.navigationMs }
+      : undefined,
   },
   projects: allProjects({ rootDir: import.meta.dirname }),
   webServer: config.meta.startsTarget && config.target.webServer
