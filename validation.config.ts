@@ -53,6 +53,22 @@ export default defineValidationConfig({
     { path: '/pnl', name: 'pnl', masks: ['[data-dynamic]'] },
   ],
 
+  // ---- a11y ---------------------------------------------------------------
+  a11y: {
+    tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    // axe cannot compute a background under the overlapping glass wedges or behind SVG chart
+    // labels and answers "needs review" for them; the visual gate checks those colours instead.
+    // Real contrast violations are still reported: this only drops the undecided ones.
+    ignoreIncomplete: ['color-contrast'],
+    // Suppressions: { rule, selector?, route?, reason, owner, expires: 'YYYY-MM-DD' }, listed in the summary.
+    suppressions: [],
+    lighthouse: {
+      routes: ['home', 'research'],
+      // The demo is small and local: a clean build scores 1.0, so a slow blocking script must fail.
+      assertions: { 'categories:performance': ['error', { minScore: 0.9 }] },
+    },
+  },
+
   // ---- browser ------------------------------------------------------------
   browser: {
     viewports: [

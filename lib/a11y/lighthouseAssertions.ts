@@ -31,7 +31,7 @@ export interface AssertionResult {
   /** The value of each run, in run order. */
   values: (number | undefined)[];
   passed: boolean;
-  /** One sentence: what was measured against what. */
+  /** One sentence: what was measured against what (the operation's name gives the key and route). */
   message: string;
 }
 
@@ -75,8 +75,8 @@ export function evaluateAssertions(assertions: Readonly<Record<string, Lighthous
       const passed = actual !== undefined && compare(actual, expected);
       const over = `${runs.length === 1 ? '1 run' : `the median of ${runs.length} runs`}`;
       const message = actual === undefined
-        ? `${key} ${operator} was not measured in ${over} (is the category or audit enabled?), expected ${comparator} ${format(operator, expected)}`
-        : `${key} ${operator} is ${format(operator, actual)} (${over}), expected ${comparator} ${format(operator, expected)}`;
+        ? `${operator} was not measured in ${over} (is the category or audit enabled?), expected ${comparator} ${format(operator, expected)}`
+        : `${operator} is ${format(operator, actual)} (${over}), expected ${comparator} ${format(operator, expected)}`;
       results.push({ key, level, operator, comparator, expected, actual, values, passed, message });
     }
   }

@@ -50,7 +50,10 @@ export interface WeakAudit {
   urls: string[];
 }
 
-/** The category's scored audits below 0.9, heaviest and lowest first: why a score is what it is. */
+/**
+ * The category's scored audits below 0.9: first those that blame URLs (render-blocking requests,
+ * unsized images: the causes), lowest first; then the metrics, heaviest first.
+ */
 export function weakAudits(lhr: LhrLike, categoryId: string, limit = 5): WeakAudit[] {
   const refs = lhr.categories[categoryId]?.auditRefs ?? [];
   const weak: WeakAudit[] = [];
@@ -64,7 +67,8 @@ export function weakAudits(lhr: LhrLike, categoryId: string, limit = 5): WeakAud
       .slice(0, 3);
     weak.push({ id: audit.id, title: audit.title, score: audit.score, weight: ref.weight, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}), urls });
   }
-  return weak.sort((a, b) => b.weight - a.weight || a.score - b.score).slice(0, limit);
+  const blaming = (audit: WeakAudit) => (audit.urls.length > 0 ? 0 : 1);
+  return weak.sort((a, b) => blaming(a) - blaming(b) || (blaming(a) === 0 ? a.score - b.score : b.weight - a.weight) || a.score - b.score).slice(0, limit);
 }
 
 /** One line per weak audit, paths only (the origin is the target's). */

@@ -1,0 +1,54 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test } from '../../fixtures/index.ts';
+import { axeScanOperations, suppressionLedger } from '../../lib/a11y/index.ts';
+import { loadValidationConfig } from '../../lib/config/index.ts';
+import { errorMessage } from '../../lib/risk/recorder.ts';
+
+/*
+ * axe-core on every route, one task per route: the scan is an operation, each violated rule a
+ * failed one with axe's impact as its severity. Rules, suppressions and limits come from the config.
+ */
+const config = await loadValidationConfig();
+
+test.describe('axe', { tag: '@axe' }, () => {
+  for (const route of config.routes) {
+    const tags = route.tags.filter((tag) => tag.startsWith('@'));
+    test(`${route.name} has no WCAG violations`, { tag: tags }, async ({ page, pageGuard, risk, target }, testInfo) => {
+      test.skip(route.requiresAuth, `not supported: ${route.path} requires a login and the a11y gate scans public routes only`);
+      const a11y = target.a11y;
+      await pageGuard.visit(route.path);
+      await pageGuard.settle();
+
+      const started = performance.now();
+      const scanName = `axe scan ${route.path}`;
+      let results;
+      try {
+        results = await new AxeBuilder({ page }).withTags(a11y.tags).disableRules(a11y.disableRules).analyze();
+      } catch (error) {
+        risk.fail(scanName, `axe-core could not scan ${route.path}: ${errorMessage(error).split('\n')[0]}`, { durationMs: performance.now() - started });
+        return;
+      }
+      await testInfo.attach(`axe-${route.name}.json`, { body: JSON.stringify(results, null, 2), contentType: 'application/json' });
+
+      const now = new Date();
+      const outcome = axeScanOperations(results, {
+        routeName: route.name,
+        routePath: route.path,
+        suppressions: a11y.suppressions,
+        ignoreIncomplete: a11y.ignoreIncomplete,
+        maxNodes: a11y.maxNodes,
+        snippetChars: a11y.snippetChars,
+        now,
+      });
+      risk.pass(scanName, {
+        durationMs: performance.now() - started,
+        evidence: { url: results.url, tags: a11y.tags, engine: results.testEngine.version },
+        metrics: { violations: outcome.counts.violations, violatedNodes: outcome.counts.violatedNodes, suppressedNodes: outcome.counts.suppressedNodes, incomplete: outcome.counts.incomplete, passes: outcome.counts.passes },
+      });
+      for (const operation of outcome.operations) risk.record(operation);
+
+      const ledger = suppressionLedger(a11y.suppressions, now, route, outcome.matched);
+      if (ledger.length > 0) await testInfo.attach('a11y-suppressions', { body: JSON.stringify(ledger, null, 2), contentType: 'application/json' });
+    });
+  }
+});

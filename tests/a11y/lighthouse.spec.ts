@@ -1,0 +1,65 @@
+import { writeFile } from 'node:fs/promises';
+import { test } from '../../fixtures/index.ts';
+import {
+  evaluateAssertions, lighthouseAssertionOperations, lighthouseFlags, lighthouseRoutes, lighthouseRunOperation, lighthouseRuns, representativeRun,
+  type LhrLike,
+} from '../../lib/a11y/index.ts';
+import { loadValidationConfig } from '../../lib/config/index.ts';
+import { errorMessage } from '../../lib/risk/recorder.ts';
+
+/*
+ * Lighthouse category scores (and any audit assertions) against the config's Lighthouse CI-style
+ * assertions, on the routes chosen for it. `LIGHTHOUSE_RUNS=n` runs each n times; the median counts.
+ */
+const config = await loadValidationConfig();
+const chosen = lighthouseRoutes(config.routes, config.a11y.lighthouse.routes);
+
+test.describe('lighthouse', { tag: '@lighthouse' }, () => {
+  // One audit at a time, in one worker: audits side by side share the CPU and skew each other's scores.
+  test.describe.configure({ mode: 'default' });
+
+  if (chosen.unknown.length > 0) {
+    test('chosen routes exist', async ({ risk }) => {
+      risk.fail('a11y.lighthouse.routes', `a11y.lighthouse.routes names ${chosen.unknown.map((n) => JSON.stringify(n)).join(', ')}, which no entry of routes has; expected one of ${config.routes.map((r) => r.name).join(', ')}`, { severity: 'medium' });
+    });
+  }
+
+  for (const route of chosen.routes) {
+    test(`${route.name} meets its score thresholds`, async ({ lighthouse, risk, target }, testInfo) => {
+      test.skip(route.requiresAuth, `not supported: ${route.path} requires a login and Lighthouse audits public routes only`);
+      const settings = target.a11y.lighthouse;
+      const runs = await risk.check('LIGHTHOUSE_RUNS', () => lighthouseRuns(settings.runs), { severity: 'medium', fatal: true }) ?? settings.runs;
+      test.setTimeout(settings.timeoutMsPerRun * runs + 30_000);
+      const url = new URL(route.path, `${target.meta.baseUrl}/`).toString();
+      const flags = lighthouseFlags(settings);
+
+      const results: LhrLike[] = [];
+      const reports = new Map<LhrLike, string>();
+      for (let run = 1; run <= runs; run += 1) {
+        const started = performance.now();
+        try {
+          const { lhr, html } = await lighthouse.audit(url, flags);
+          risk.record(lighthouseRunOperation(route.path, run, runs, { runtimeError: lhr.runtimeError, durationMs: performance.now() - started }));
+          if (lhr.runtimeError) continue;
+          results.push(lhr);
+          if (html) reports.set(lhr, html);
+        } catch (error) {
+          risk.record(lighthouseRunOperation(route.path, run, runs, { thrown: errorMessage(error).split('\n')[0], durationMs: performance.now() - started }));
+        }
+      }
+      if (results.length === 0) return;
+
+      const representative = representativeRun(results);
+      const html = representative && reports.get(representative);
+      if (html) {
+        // Attached by path: a text body would be printed in full by the terminal reporter on failure.
+        const file = testInfo.outputPath(`lighthouse-${route.name}.html`);
+        await writeFile(file, html);
+        await testInfo.attach(`lighthouse-${route.name}.html`, { path: file, contentType: 'text/html' });
+      }
+      const assessed = evaluateAssertions(settings.assertions, results);
+      for (const operation of lighthouseAssertionOperations(assessed, route.path, representative)) risk.record(operation);
+      await testInfo.attach(`lighthouse-${route.name}-assertions.json`, { body: JSON.stringify(assessed, null, 2), contentType: 'application/json' });
+    });
+  }
+});
