@@ -68,9 +68,8 @@ export async function probeRedis(url: string, timeoutMs: number): Promise<ProbeR
     if (pong !== 'PONG') throw new Error(`PING answered ${JSON.stringify(pong)}`);
     return { durationMs: performance.now() - started, detail: 'PING answered PONG' };
   } catch (error) {
-    // ioredis reports "Connection is closed." after the socket error it already emitted: keep the cause.
-    const message = errorMessage(error);
-    throw new Error(lastError && !message.includes(lastError) ? `${lastError} (${message})` : message);
+    // ioredis rejects with "Connection is closed." after emitting the real cause: report the cause.
+    throw new Error(lastError ?? errorMessage(error));
   } finally {
     client.disconnect();
   }

@@ -126,3 +126,32 @@ const gidOf = (user: string) => idOf('-g', user);
 export async function closedPort(): Promise<number> {
   return freePort();
 }
+
+/**
+ * The sample target started directly (not by Playwright's webServer), for faults that make the
+ * webServer's readiness URL fail (health-down answers 503 on /api/health).
+ */
+export async function startDemo(faultNames: string[]): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn('npx', ['tsx', 'demo/server.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, DEMO_PORT: String(port), DEMO_FAULTS: faultNames.join(',') },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  };
+  if (!(await waitForPort(port, 60_000))) {
+    await stop();
+    throw new Error(`the sample target did not listen on 127.0.0.1:${port} within 60 s`);
+  }
+  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+}
