@@ -273,7 +273,7 @@ export interface components {
              * @default market
              * @enum {string}
              */
-            type: "market";
+            type?: "market";
         };
         Order: {
             id: string;

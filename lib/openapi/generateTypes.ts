@@ -10,6 +10,7 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 export async function generateOpenApiTypes(documentPath: string): Promise<string> {
   const source = /^https?:\/\//i.test(documentPath) ? new URL(documentPath) : pathToFileURL(path.resolve(documentPath));
   // silent: redocly's lint warnings belong to the contracts gate, not to a generator's stdout.
-  const ast = await openapiTS(source, { silent: true });
+  // defaultNonNullable off: a property with a default may be left out of a request body.
+  const ast = await openapiTS(source, { silent: true, defaultNonNullable: false });
   return COMMENT_HEADER + astToString(ast);
 }

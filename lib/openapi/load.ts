@@ -14,6 +14,13 @@ export function resolveDocumentLocation(source: string, baseDir: string): string
   return /^https?:\/\//i.test(source) ? source : path.resolve(baseDir, source);
 }
 
+/**
+ * The parser refuses loopback and private addresses by default (against SSRF from untrusted
+ * documents). Here the URL and the document are the user's own, and local or staging targets
+ * live on exactly such addresses.
+ */
+const PARSER_OPTIONS = { resolve: { http: { safeUrlResolver: false } } } as unknown as SwaggerParser.Options;
+
 function isParseError(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   return name === 'ParserError' || (error as { code?: string } | undefined)?.code === 'EPARSER';
@@ -54,13 +61,13 @@ export async function loadOpenApi(source: string, baseDir: string): Promise<Load
   const location = resolveDocumentLocation(source, baseDir);
   let parsed: unknown;
   try {
-    parsed = await SwaggerParser.parse(location);
+    parsed = await SwaggerParser.parse(location, PARSER_OPTIONS);
   } catch (error) {
     return { ok: false, location, stage: isParseError(error) ? 'parse' : 'read', message: describe(error) };
   }
   let bundled: OpenApiDocument;
   try {
-    bundled = (await SwaggerParser.bundle(location)) as unknown as OpenApiDocument;
+    bundled = (await SwaggerParser.bundle(location, PARSER_OPTIONS)) as unknown as OpenApiDocument;
   } catch (error) {
     const message = describe(error);
     const pointer = /\$ref pointer "([^"]+)"/.exec(message)?.[1];

@@ -43,6 +43,13 @@ function mediaMatches(documented: string, actual: string): boolean {
   return subtype === '*' && actual.startsWith(`${type}/`);
 }
 
+/** Header values arrive as text: "42" and "true" also stand for the number and the boolean. */
+function headerValue(text: string): unknown {
+  if (/^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  return text;
+}
+
 /** The documented response for a status: exact, then its range (2XX), then default. */
 export function documentedResponse(operation: OperationInfo, status: number): ResponseInfo | undefined {
   const exact = String(status);
@@ -138,7 +145,7 @@ export class ContractValidator {
       }
       if (!header.schemaPointer) continue;
       const validate = this.validatorFor(header.schemaPointer);
-      if (!validate(value)) problems.push(formatAjvErrors(validate.errors, `header ${header.name}`));
+      if (!validate(value) && !validate(headerValue(value))) problems.push(formatAjvErrors(validate.errors, `header ${header.name}`));
     }
     return problems.length === 0
       ? { aspect: 'headers', ok: true, message: `${documented.headers.length} documented header(s) hold`, severity: 'high' }

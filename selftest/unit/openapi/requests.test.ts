@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import {
+  CoverageTracker,
+  exerciseOrder,
+  expiredForeignToken,
+  fillPath,
+  listOperations,
+  loadOpenApi,
+  mutationsAllowed,
+  planRequests,
+  unknownOverrideKeys,
+  type OperationInfo,
+} from '../../../lib/openapi/index.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let operations: OperationInfo[];
+const byId = (id: string): OperationInfo => {
+  const found = operations.find((operation) => operation.id === id);
+  assert.ok(found, `operation ${id}`);
+  return found;
+};
+
+before(async () => {
+  const loaded = await loadOpenApi('demo/openapi.yaml', root);
+  assert.ok(loaded.ok);
+  operations = listOperations(loaded.document);
+});
+
+describe('listOperations', () => {
+  it('reads ids, security, parameters through $refs, and responses', () => {
+    assert.equal(operations.length, 11);
+    assert.deepEqual(operations.filter((o) => o.secured).map((o) => o.id).sort(), ['getAccount', 'listOrders', 'listPositions', 'placeOrder']);
+    assert.deepEqual(byId('getQuote').parameters[0]?.examples, ['SPY', 'UPSTREAM401', 'UPSTREAM500']);
+    assert.deepEqual(byId('getQuote').responses.map((r) => r.status), ['200', '400', '404', '502', '503']);
+    assert.deepEqual(byId('getQuote').responses[0]?.headers.map((h) => [h.name, h.required]), [['X-Cache', true]]);
+  });
+});
+
+describe('planRequests', () => {
+  it('sends every documented example once: the base request, then one variant per further example', () => {
+    const plan = planRequests(byId('getQuote'), undefined, 5);
+    assert.ok('requests' in plan);
+    assert.deepEqual(plan.requests.map((r) => [r.variant, r.path]), [
+      ['example', '/api/market/quote/SPY'],
+      ['symbol=UPSTREAM401', '/api/market/quote/UPSTREAM401'],
+      ['symbol=UPSTREAM500', '/api/market/quote/UPSTREAM500'],
+    ]);
+    const bars = planRequests(byId('getBars'), undefined, 2);
+    assert.ok('requests' in bars);
+    assert.equal(bars.requests.length, 2, 'bounded by maxVariants');
+    assert.deepEqual(bars.requests[0]?.query, { timeframe: '1D', limit: 30 });
+  });
+
+  it('takes bodies from examples, sends credentials to secured operations, and lets config override', () => {
+    const order = planRequests(byId('placeOrder'), undefined, 5);
+    assert.ok('requests' in order);
+    assert.equal(order.requests[0]?.auth, 'token');
+    assert.deepEqual(order.requests[0]?.body, { symbol: 'SPY', side: 'buy', quantity: 10, type: 'market' });
+    assert.equal(order.requests[0]?.headers['Content-Type'], 'application/json');
+    const overridden = planRequests(byId('placeOrder'), { body: { symbol: 'QQQ', side: 'buy', quantity: 1 }, auth: 'none' }, 5);
+    assert.ok('requests' in overridden);
+    assert.deepEqual(overridden.requests.map((r) => [r.auth, r.body]), [['none', { symbol: 'QQQ', side: 'buy', quantity: 1 }]]);
+    const pinned = planRequests(byId('getQuote'), { params: { path: { symbol: 'aapl' } } }, 5);
+    assert.ok('requests' in pinned);
+    assert.deepEqual(pinned.requests.map((r) => r.path), ['/api/market/quote/aapl']);
+  });
+
+  it('skips with a reason when config says so or an example is missing', () => {
+    assert.deepEqual(planRequests(byId('getQuote'), { skip: 'flaky upstream' }, 5), { skipped: 'flaky upstream' });
+    const bare: OperationInfo = { id: 'get', method: 'get', path: '/x/{id}', secured: false, parameters: [{ name: 'id', in: 'path', required: true, examples: [] }], responses: [] };
+    const plan = planRequests(bare, undefined, 5);
+    assert.ok('skipped' in plan);
+    assert.match(plan.skipped, /required path parameter "id" has no example.*api\.contracts\.operations\["get"\]/);
+  });
+
+  it('fills and encodes path templates', () => {
+    assert.equal(fillPath('/a/{x}/b/{y}', { x: 'a b', y: 7 }), '/a/a%20b/b/7');
+  });
+});
+
+describe('exercise policy', () => {
+  it('runs mutating operations first and only where mutations are allowed', () => {
+    const ordered = exerciseOrder(operations, { placeOrder: { mutating: true } });
+    assert.equal(ordered[0]?.id, 'placeOrder');
+    assert.equal(ordered.length, operations.length);
+    assert.equal(mutationsAllowed('non-production', 'production'), false);
+    assert.equal(mutationsAllowed('non-production', 'staging'), true);
+    assert.equal(mutationsAllowed('never', 'local'), false);
+    assert.equal(mutationsAllowed('always', 'production'), true);
+  });
+
+  it('names override keys that match no operation', () => {
+    assert.deepEqual(unknownOverrideKeys(operations, { placeOrder: {}, 'GET /api/account': {}, placeOrders: {} }), ['placeOrders']);
+  });
+});
+
+describe('CoverageTracker', () => {
+  it('counts exercised operations, statuses seen, and why others were not', () => {
+    const coverage = new CoverageTracker(operations);
+    for (const operation of operations.slice(1)) coverage.record(operation, 200);
+    coverage.record(byId('getQuote'), 503);
+    coverage.notExercised(operations[0]!, 'skipped by config');
+    const report = coverage.report();
+    assert.equal(report.documented, 11);
+    assert.equal(report.exercised, 10);
+    assert.equal(report.percent, 90.9);
+    assert.deepEqual(report.statuses['GET /api/market/quote/{symbol}'], [200, 503]);
+    assert.deepEqual(report.missing, [{ operation: 'GET /api/health', reason: 'skipped by config' }]);
+  });
+});
+
+describe('expiredForeignToken', () => {
+  it('is a well-formed HS256 JWT that expired an hour ago', async () => {
+    const now = new Date('2026-01-01T12:00:00Z');
+    const token = await expiredForeignToken(now);
+    assert.equal(decodeProtectedHeader(token).alg, 'HS256');
+    assert.equal(decodeJwt(token).exp, Math.floor(now.getTime() / 1000) - 3600);
+    assert.notEqual(token, await expiredForeignToken(now), 'signed with a fresh random key each time');
+  });
+});
