@@ -8,6 +8,7 @@ import { computeRun, describeWaiver, errorMessage, evaluateTask, isExpired, type
 import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSummary } from '../lib/summary/index.ts';
 import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
+import { readPreviousVerdict, sendAlerts } from './alerts.ts';
 import { scrubAllureResults, scrubHtmlReport } from './scrub.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 
@@ -107,6 +108,7 @@ export default class RiskReporter implements Reporter {
         projects,
         planned_tasks: tests.length,
         planned_by_gate: plannedByGate,
+        thresholds: this.options.thresholds,
         target: { name: this.options.target.name, base_url: this.options.target.baseUrl, api_url: this.options.target.apiUrl, environment: this.options.target.environment },
         git_sha: gitSha(this.options.repository ?? process.cwd()),
         shard: config.shard ? `${config.shard.current}/${config.shard.total}` : null,
@@ -170,7 +172,10 @@ export default class RiskReporter implements Reporter {
       this.writer?.close();
 
       const summary = this.redactor.value(this.buildSummary(result, tasks, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
+      // Read before this run's history line is appended: the first PASS after a WARNING alerts too.
+      const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
       this.writeSummaryFiles(summary, result);
+      await sendAlerts({ summary, previousVerdict, reportsDir: this.outputDir, env: process.env });
       scrubAllureResults(this.options.scrub?.allureDir, this.redactor);
       scrubHtmlReport(this.options.scrub?.htmlDir, this.redactor);
       closeSecretChannel();

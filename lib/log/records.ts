@@ -20,6 +20,8 @@ export interface RunRecord {
   projects: string[];
   planned_tasks: number;
   planned_by_gate: Record<string, number>;
+  /** The thresholds in force, so a live view colours the rate as the verdict will. */
+  thresholds: RiskThresholds;
   target: { name: string; base_url: string; api_url: string; environment: string };
   git_sha: string | null;
   shard: string | null;

@@ -27,10 +27,10 @@ export const headerRecordSchema = {
 
 export const runRecordSchema = {
   $id: 'run', type: 'object', additionalProperties: false,
-  required: ['type', 'run_id', 'start_time', 'mode', 'projects', 'planned_tasks', 'planned_by_gate', 'target', 'git_sha', 'shard', 'workers', 'config_file'],
+  required: ['type', 'run_id', 'start_time', 'mode', 'projects', 'planned_tasks', 'planned_by_gate', 'thresholds', 'target', 'git_sha', 'shard', 'workers', 'config_file'],
   properties: {
     type: { const: 'run' }, run_id: { type: 'string' }, start_time: timestamp, mode: { type: 'string' }, projects: strings,
-    planned_tasks: count, planned_by_gate: { type: 'object', additionalProperties: count },
+    planned_tasks: count, planned_by_gate: { type: 'object', additionalProperties: count }, thresholds,
     target: {
       type: 'object', additionalProperties: false, required: ['name', 'base_url', 'api_url', 'environment'],
       properties: { name: { type: 'string' }, base_url: { type: 'string' }, api_url: { type: 'string' }, environment: { enum: ['local', 'staging', 'production'] } },

@@ -167,7 +167,7 @@ export function buildDashboardView(log: ParsedLog, options: ViewOptions): Dashbo
     totals.done = summary.tasks.total;
     totals.pending = 0;
   }
-  const thresholds = summary?.thresholds ?? DEFAULT_THRESHOLDS;
+  const thresholds = summary?.thresholds ?? run?.thresholds ?? DEFAULT_THRESHOLDS;
   const rate = summary ? summary.risk_rate : riskRate(liveFailed, liveOperations);
   const state: RunState = summary ? (summary.status === 'interrupted' ? 'interrupted' : 'finished') : 'running';
   const endMs = summary ? Date.parse(summary.end_time) : options.now.getTime();

@@ -16,6 +16,7 @@ export function run(planned: Record<string, number>, mode = 'full', runId = RUN_
   return {
     type: 'run', run_id: runId, start_time: START, mode, projects: Object.keys(planned),
     planned_tasks: Object.values(planned).reduce((a, b) => a + b, 0), planned_by_gate: planned,
+    thresholds: { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 },
     target: { name: 'Sample', base_url: 'http://127.0.0.1:1', api_url: 'http://127.0.0.1:1', environment: 'local' },
     git_sha: null, shard: null, workers: 1, config_file: 'validation.config.ts',
   };
