@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { faults } from '../../demo/faults.ts';
+import { digest, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
+
+/**
+ * The a11y gate against the sample target: clean, then each a11y fault on its own with only the
+ * task that must catch it (`--grep`), two runs at a time to stay near three minutes.
+ */
+const a11yFaults = faults.filter((fault) => fault.gate === 'a11y');
+
+/** The task that must fail for each fault, and what its failure must name. */
+const EXPECTED: Record<string, { grep: string; task: string; names: RegExp }> = {
+  'missing-alt': { grep: 'axe home ', task: 'a11y/axe-home-has-no-wcag-violations', names: /image-alt on \/: Images must have alternative text \[critical\].*img/ },
+  'low-contrast': { grep: 'axe news ', task: 'a11y/axe-news-has-no-wcag-violations', names: /color-contrast on \/news: Elements must meet minimum color contrast ratio thresholds \[serious\]/ },
+  'unlabelled-field': { grep: 'axe settings ', task: 'a11y/axe-settings-has-no-wcag-violations', names: /label on \/settings: Form elements must have labels \[critical\]/ },
+  'render-blocking-script': { grep: 'lighthouse home ', task: 'a11y/lighthouse-home-meets-its-score-thresholds', names: /categories:performance on \/: minScore is 0\.\d+ .*expected >= 0\.90; weakest audits: .*render-blocking-script\.js/ },
+};
+
+function filesUnder(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((file) => path.join(folder, file));
+  } catch {
+    return [];
+  }
+}
+
+function warnOperations(run: SuiteRun): number {
+  return tasksOf(run, 'a11y').reduce((sum, task) => sum + task.metrics.warn_operations, 0);
+}
+
+describe('a11y gate', { concurrency: 2 }, () => {
+  it('passes on the clean demo: zero violations on every route, Lighthouse thresholds met, within the warning budget', async () => {
+    const run = await runSuite({ project: 'a11y', noDeps: true, args: ['--workers=2'], timeoutMs: 240_000 });
+    const tasks = tasksOf(run, 'a11y');
+    assert.equal(run.exitCode, 0, digest(run));
+    assert.equal(tasks.filter((task) => task.task_id.startsWith('a11y/axe-')).length, 9, digest(run));
+    assert.deepEqual(tasks.filter((task) => task.task_id.startsWith('a11y/lighthouse-')).map((task) => task.task_id).sort(), [
+      'a11y/lighthouse-home-meets-its-score-thresholds',
+      'a11y/lighthouse-research-meets-its-score-thresholds',
+    ], digest(run));
+    assert.ok(tasks.every((task) => task.status === 'completed' && task.metrics.failed_operations === 0), digest(run));
+    assert.ok(tasks.every((task) => task.metrics.operations >= 2), `every task records its checks\n${digest(run)}`);
+    assert.ok(warnOperations(run) <= 3, `clean demo warnings ${warnOperations(run)} exceed the budget of 3\n${digest(run)}`);
+    const files = filesUnder(path.join(run.outputRoot, 'test-results')).map((file) => path.basename(file));
+    assert.ok(files.includes('lighthouse-home.html'), `the Lighthouse HTML report is attached: ${files.join(', ')}`);
+  });
+
+  for (const fault of a11yFaults) {
+    it(`catches ${fault.name}: ${fault.breaks}`, async () => {
+      const expected = EXPECTED[fault.name];
+      assert.ok(expected, `no expectation for the a11y fault ${fault.name}: add one to EXPECTED`);
+      const run = await runSuite({ project: 'a11y', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 150_000 });
+      assert.equal(run.exitCode, 1, digest(run));
+      assert.equal(run.summary?.verdict, 'CRITICAL', digest(run));
+      const task = tasksOf(run, 'a11y').find((t) => t.task_id === expected.task);
+      assert.equal(task?.status, 'failed', digest(run));
+      assert.ok(task.errors.some((error) => expected.names.test(error)), `${expected.task} must name the fault: ${expected.names}\n${digest(run)}`);
+    });
+  }
+});
