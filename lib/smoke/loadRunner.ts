@@ -28,7 +28,6 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadSamples & { 
   let firstError: string | undefined;
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    let guard: NodeJS.Timeout | undefined;
     const instance = autocannon({
       url: options.url,
       method: options.method as autocannon.Request['method'],
@@ -52,7 +51,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadSamples & { 
       firstError ??= error.message;
     });
     // autocannon stops itself after `duration`; this is the outer bound should it hang.
-    guard = setTimeout(() => instance.stop(), (options.durationSeconds * 1000) + options.requestTimeoutMs + 5_000);
+    const guard = setTimeout(() => instance.stop(), (options.durationSeconds * 1000) + options.requestTimeoutMs + 5_000);
   });
   return {
     latenciesMs,

@@ -10,6 +10,7 @@ const services: ServiceKind[] = ['postgres', 'redis', 'docker'];
 test.describe('infrastructure', () => {
   for (const kind of services) {
     const variable = config.smoke.infrastructure[kind].urlVariable;
+
     test(kind, async ({ risk, target }) => {
       const value = process.env[variable];
       test.skip(!value, `not configured: ${variable} is not set`);
