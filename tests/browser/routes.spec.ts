@@ -11,8 +11,8 @@ const [firstViewport] = config.browser.viewports;
 test.describe('routes', () => {
   for (const route of config.routes) {
     for (const viewport of config.browser.viewports) {
-      const tags = route.tags.filter((tag) => tag.startsWith('@'));
-      test(`${route.name} renders cleanly at ${viewport.name} ${viewport.width}x${viewport.height}`, { tag: tags }, async ({ page, pageGuard }) => {
+      // eslint-disable-next-line playwright/valid-test-tags -- the tags come from the config, which requires the leading @
+      test(`${route.name} renders cleanly at ${viewport.name} ${viewport.width}x${viewport.height}`, { tag: route.tags }, async ({ page, pageGuard }) => {
         const label = `${route.path} @${viewport.name}`;
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
         await pageGuard.visit(route.path);

@@ -10,8 +10,8 @@ const config = await loadValidationConfig();
 test.describe('screens', () => {
   for (const route of config.routes) {
     for (const viewport of config.browser.viewports) {
-      const tags = route.tags.filter((tag) => tag.startsWith('@'));
-      test(`${route.name} at ${viewport.name} ${viewport.width}x${viewport.height}`, { tag: tags }, async ({ page, pageGuard, visuals }) => {
+      // eslint-disable-next-line playwright/valid-test-tags -- the tags come from the config, which requires the leading @
+      test(`${route.name} at ${viewport.name} ${viewport.width}x${viewport.height}`, { tag: route.tags }, async ({ page, pageGuard, visuals }) => {
         const label = `${route.path} @${viewport.name}`;
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
         await pageGuard.visit(route.path);

@@ -14,7 +14,8 @@ export const routeSchema = z.strictObject({
   }).default({ visible: [], text: [] }),
   /** Selectors masked in screenshots (dynamic regions). */
   masks: z.array(z.string().min(1)).default([]),
-  tags: z.array(z.string().min(1)).default([]),
+  /** Playwright tags of the route's tasks, e.g. "@critical" (so `--grep @critical` selects them). */
+  tags: z.array(z.string().regex(/^@\S+$/, 'must start with "@" and hold no spaces, e.g. "@critical"')).default([]),
   /** Log in through the API before visiting (token placed where the app expects it). */
   requiresAuth: z.boolean().default(false),
 });

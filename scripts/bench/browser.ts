@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:browser [-- --workers 2] [-- --only gates|lighthouse]`: wall time of the three
+ * browser gates (browser, a11y, visual) run together on the sample target, and of Lighthouse
+ * alone (the a11y tests tagged @lighthouse). Each run is the real `playwright test`, on its own
+ * free port and output folder under .work/bench-browser/. Prints one line per run.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OUTPUT = path.join(ROOT, '.work', 'bench-browser');
+
+interface BenchRun {
+  name: string;
+  args: string[];
+}
+
+const RUNS: Record<string, BenchRun> = {
+  gates: { name: 'browser + a11y + visual', args: ['--project=browser', '--project=a11y', '--project=visual', '--no-deps'] },
+  lighthouse: { name: 'Lighthouse alone (a11y @lighthouse)', args: ['--project=a11y', '--no-deps', '--grep', '@lighthouse'] },
+};
+
+class UserError extends Error {}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Verdict {
+  verdict?: string;
+  tasks?: { total?: number; failed?: number; skipped?: number };
+  operations?: number;
+}
+
+/** Runs one `playwright test` and returns its wall time (ms), exit code and verdict. */
+async function timeRun(key: string, run: BenchRun, workers: string | undefined): Promise<{ ms: number; exitCode: number | null; verdict: Verdict }> {
+  const outputRoot = path.join(OUTPUT, key);
+  rmSync(outputRoot, { recursive: true, force: true });
+  const args = ['playwright', 'test', ...run.args, ...(workers ? [`--workers=${workers}`] : [])];
+  const env = { ...process.env, OUTPUT_ROOT: outputRoot, DEMO_PORT: String(await freePort()), DEMO_FAULTS: '', FORCE_COLOR: '0' };
+  const started = performance.now();
+  const exitCode = await new Promise<number | null>((resolve) => {
+    const child = spawn('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('close', (code) => resolve(code));
+  });
+  const ms = performance.now() - started;
+  let verdict: Verdict = {};
+  try {
+    verdict = JSON.parse(readFileSync(path.join(outputRoot, 'reports', 'verdict.json'), 'utf8')) as Verdict;
+  } catch {
+    // no verdict: reported as such below
+  }
+  return { ms, exitCode, verdict };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { workers: { type: 'string' }, only: { type: 'string' } } });
+  if (values.workers !== undefined && !/^\d+%?$/.test(values.workers)) throw new UserError(`--workers must be a number or a percentage, got "${values.workers}"`);
+  const keys = values.only ? [values.only] : Object.keys(RUNS);
+  for (const key of keys) if (!RUNS[key]) throw new UserError(`--only must be one of ${Object.keys(RUNS).join(', ')}, got "${key}"`);
+  console.log(`bench:browser on ${process.platform}, workers ${values.workers ?? 'Playwright default'}`);
+  for (const key of keys) {
+    const run = RUNS[key]!;
+    const { ms, exitCode, verdict } = await timeRun(key, run, values.workers);
+    const tasks = verdict.tasks ? `${verdict.tasks.total ?? 0} tasks (${verdict.tasks.failed ?? 0} failed, ${verdict.tasks.skipped ?? 0} skipped), ${verdict.operations ?? 0} operations` : 'no verdict written';
+    console.log(`${run.name.padEnd(38)} ${(ms / 1000).toFixed(1).padStart(7)} s  exit ${exitCode}  verdict ${verdict.verdict ?? 'none'}  ${tasks}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UserError) {
+    console.error(`bench:browser: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+});
