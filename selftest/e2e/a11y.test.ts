@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { faults } from '../../demo/faults.ts';
-import { digest, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
+import { digest, ROOT, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
 
 /**
  * The a11y gate against the sample target: clean, then each a11y fault on its own with only the
@@ -29,6 +29,20 @@ function filesUnder(folder: string): string[] {
 
 function warnOperations(run: SuiteRun): number {
   return tasksOf(run, 'a11y').reduce((sum, task) => sum + task.metrics.warn_operations, 0);
+}
+
+/** The demo's config plus two suppressions: one in force, one expired. */
+function suppressionConfig(): string {
+  const folder = path.join(ROOT, '.work', 'selftest', `a11y-suppressions-${process.pid}`);
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, 'validation.config.ts');
+  writeFileSync(file, `import demo from ${JSON.stringify(path.join(ROOT, 'validation.config.ts'))};
+export default { ...demo, a11y: { ...demo.a11y, suppressions: [
+  { rule: 'color-contrast', route: 'news', reason: 'disclaimer grey pending the redesign', owner: 'web-team', expires: '2099-12-31' },
+  { rule: 'image-alt', selector: 'img', reason: 'logo alt text ships next sprint', owner: 'brand-team', expires: '2000-01-01' },
+] } };
+`);
+  return file;
 }
 
 describe('a11y gate', { concurrency: 2 }, () => {
@@ -60,4 +74,13 @@ describe('a11y gate', { concurrency: 2 }, () => {
       assert.ok(task.errors.some((error) => expected.names.test(error)), `${expected.task} must name the fault: ${expected.names}\n${digest(run)}`);
     });
   }
+
+  it('turns a violation under an active suppression into a warning naming it, and fails one whose suppression expired', async () => {
+    const run = await runSuite({ project: 'a11y', noDeps: true, faults: ['low-contrast', 'missing-alt'], args: ['--grep', 'axe news '], env: { VALIDATION_CONFIG: suppressionConfig() }, timeoutMs: 150_000 });
+    const task = tasksOf(run, 'a11y').find((t) => t.task_id === 'a11y/axe-news-has-no-wcag-violations');
+    assert.equal(task?.status, 'failed', digest(run));
+    assert.ok(task.errors.some((e) => /^image-alt on \/news: .*a11y suppression image-alt \[img\] on every route \(logo alt text ships next sprint; owner brand-team; until 2000-01-01\) has expired/.test(e)), digest(run));
+    assert.ok(!task.errors.some((e) => e.startsWith('color-contrast')), `the suppressed rule must not fail\n${digest(run)}`);
+    assert.ok(task.warnings.some((w) => /^color-contrast on \/news: .*waived: a11y suppression color-contrast on news \(disclaimer grey pending the redesign; owner web-team; until 2099-12-31\)/.test(w)), digest(run));
+  });
 });
