@@ -15,7 +15,8 @@ export default defineValidationConfig({
     environments: {},
     webServer: {
       command: 'npx tsx demo/server.ts',
-      url: `${demoUrl}/api/health`,
+      // A static file: the demo's health may be switched off by a fault, its files never are.
+      url: `${demoUrl}/robots.txt`,
       timeoutMs: 60_000,
       env: { DEMO_PORT: demoPort, DEMO_FAULTS: process.env.DEMO_FAULTS ?? '' },
     },

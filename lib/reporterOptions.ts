@@ -12,6 +12,9 @@ export function riskReporterOptions(config: ResolvedConfig, gateOrder: readonly 
     repository: config.meta.repository,
     configFile: path.relative(process.cwd(), config.meta.file),
     htmlReport: 'playwright-report/index.html',
+    onCritical: config.onCritical,
+    dryRun: config.meta.dryRun,
+    configDir: config.meta.dir,
     allureResults: 'allure-results/',
   };
 }

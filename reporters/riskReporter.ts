@@ -9,6 +9,7 @@ import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSumma
 import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
 import { readPreviousVerdict, sendAlerts } from './alerts.ts';
+import { rollbackHook, type RollbackHookOptions } from './rollback.ts';
 import { scrubAllureResults, scrubHtmlReport } from './scrub.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 
@@ -22,6 +23,9 @@ export interface RiskReporterOptions {
   configFile?: string;
   htmlReport?: string;
   allureResults?: string;
+  onCritical?: RollbackHookOptions;
+  dryRun?: boolean;
+  configDir?: string;
   /** Report folders written by the reporters listed before this one, scrubbed of secrets at the end. */
   scrub?: { htmlDir?: string; allureDir?: string };
 }
@@ -168,10 +172,20 @@ export default class RiskReporter implements Reporter {
         if (test) failure.attachments = attachmentPaths(test, process.cwd());
       }
       for (const record of gateRecords(this.runId, result)) this.writer?.write(record);
+      const rollback = await rollbackHook(this.options.onCritical, result, {
+        runId: this.runId,
+        environment: this.options.target.environment as 'local' | 'staging' | 'production',
+        dryRun: this.options.dryRun ?? false,
+        baseUrl: this.options.target.baseUrl,
+        configDir: this.options.configDir ?? process.cwd(),
+        redactor: this.redactor,
+      });
+      if (rollback) this.writer?.write(rollback.record);
       this.writer?.write(summaryRecord(this.runId, this.redactor.value(result), this.startTime, endTime));
       this.writer?.close();
 
       const summary = this.redactor.value(this.buildSummary(result, tasks, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
+      if (rollback) summary.run.notes = [...(summary.run.notes ?? []), { title: 'Rollback', lines: rollback.lines }];
       // Read before this run's history line is appended: the first PASS after a WARNING alerts too.
       const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
       this.writeSummaryFiles(summary, result);

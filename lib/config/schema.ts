@@ -4,6 +4,7 @@ import { apiSection } from './sections/api.ts';
 import { auditSection } from './sections/audit.ts';
 import { authSection } from './sections/auth.ts';
 import { browserSection } from './sections/browser.ts';
+import { extraSpecsSection, maintenanceWindowsSection, onCriticalSection } from './sections/operations.ts';
 import { thresholdsSection, waiversSection } from './sections/risk.ts';
 import { routesSection } from './sections/routes.ts';
 import { smokeSection } from './sections/smoke.ts';
@@ -25,6 +26,9 @@ export const validationConfigSchema = z.strictObject({
   thresholds: thresholdsSection,
   timeouts: timeoutsSection,
   waivers: waiversSection,
+  maintenanceWindows: maintenanceWindowsSection,
+  onCritical: onCriticalSection,
+  extraSpecs: extraSpecsSection,
 });
 
 /** What the user writes: defaults may be left out. */

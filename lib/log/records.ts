@@ -84,7 +84,20 @@ export interface SummaryRecord {
   duration_seconds: number;
 }
 
-export type LogRecord = HeaderRecord | RunRecord | TaskRecord | GateRecord | SummaryRecord;
+/** The rollback hook's outcome (after a CRITICAL verdict in staging or production). */
+export interface RollbackRecord {
+  type: 'rollback';
+  run_id: string;
+  action: 'run' | 'print' | 'skip';
+  reason: string;
+  command: string;
+  exit_code: number | null;
+  duration_ms: number;
+  timed_out: boolean;
+  output: string;
+}
+
+export type LogRecord = HeaderRecord | RunRecord | TaskRecord | GateRecord | RollbackRecord | SummaryRecord;
 
 export function headerRecord(runId: string, now: Date): HeaderRecord {
   return { type: 'header', schema: LOG_SCHEMA_NAME, version: LOG_SCHEMA_VERSION, run_id: runId, created: now.toISOString() };

@@ -76,10 +76,20 @@ export const summaryRecordSchema = {
   },
 } as const;
 
+export const rollbackRecordSchema = {
+  $id: 'rollback', type: 'object', additionalProperties: false,
+  required: ['type', 'run_id', 'action', 'reason', 'command', 'exit_code', 'duration_ms', 'timed_out', 'output'],
+  properties: {
+    type: { const: 'rollback' }, run_id: { type: 'string' }, action: { enum: ['run', 'print', 'skip'] }, reason: { type: 'string' },
+    command: { type: 'string' }, exit_code: { type: ['integer', 'null'] }, duration_ms: nonNegative, timed_out: { type: 'boolean' }, output: { type: 'string' },
+  },
+} as const;
+
 export const LOG_RECORD_SCHEMAS = {
   header: headerRecordSchema,
   run: runRecordSchema,
   task: taskRecordSchema,
   gate: gateRecordSchema,
+  rollback: rollbackRecordSchema,
   summary: summaryRecordSchema,
 } as const;

@@ -40,6 +40,8 @@ export class RiskRecorder {
     private readonly waivers: Waiver[] = [],
     readonly redactor: Redactor = new Redactor(),
     private readonly now: () => Date = () => new Date(),
+    /** The maintenance window in force at a time, described in words, or undefined. */
+    private readonly maintenance: (at: Date) => string | undefined = () => undefined,
   ) {}
 
   /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
@@ -79,6 +81,11 @@ export class RiskRecorder {
         this.expiredWaiversSeen.push(...expired);
         op = { ...op, message: `${op.message ?? 'failed'} (waiver ${expired.map(describeWaiver).join(', ')} has expired)` };
       }
+    }
+    if (op.outcome === 'fail') {
+      // A planned outage: the failure is expected, so it warns and names the window.
+      const window = this.maintenance(this.now());
+      if (window) op = { ...op, outcome: 'warn', message: `${op.message ?? 'failed'} (during ${window})` };
     }
     if (op.evidence === undefined) delete op.evidence;
     if (op.metrics === undefined) delete op.metrics;
