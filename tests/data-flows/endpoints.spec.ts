@@ -37,8 +37,15 @@ test.describe('live endpoints', () => {
       const cache = endpoint.cache!;
       const label = `${endpoint.name}: ${endpoint.method} ${endpoint.path}`;
       const auth = endpoint.auth ? 'token' : 'none';
-      const cold = await api.request(endpoint.method, endpoint.path, { auth });
-      const warm = await api.request(endpoint.method, endpoint.path, { auth });
+      let cold = await api.request(endpoint.method, endpoint.path, { auth });
+      let warm = await api.request(endpoint.method, endpoint.path, { auth });
+      // A first request that was already a hit may have met an entry about to expire: a miss
+      // right after it is the cache's TTL, not a broken cache. Prime again (bounded).
+      const hit = (result: ApiResult) => cache.header !== undefined && result.headers[cache.header.toLowerCase()] === cache.hitValue;
+      for (let retry = 0; retry < 2 && hit(cold) && !hit(warm); retry++) {
+        cold = await api.request(endpoint.method, endpoint.path, { auth });
+        warm = await api.request(endpoint.method, endpoint.path, { auth });
+      }
       const metrics = { coldMs: Math.round(cold.durationMs), warmMs: Math.round(warm.durationMs), budgetMs: cache.budgetMs };
       await risk.check(`${label} cache warm request within ${cache.budgetMs} ms`, () => {
         expect(warm.status, `${label}: warm request status`).toBe(endpoint.expectStatus);
