@@ -1,0 +1,130 @@
+import { Document } from 'yaml';
+import type { CiJob, CiPlan } from './plan.ts';
+
+/**
+ * The GitHub Actions workflow of a CI plan, as data and as YAML. Playwright shards only top-level
+ * projects and reruns dependencies in every shard, so the gate order is carried by the jobs'
+ * `needs:` and each job runs one gate alone (`--no-deps`).
+ */
+
+export const WORKFLOW_FILE = '.github/workflows/validation.yml';
+export const REPORT_JOB = 'report';
+export const NODE_VERSION = '20';
+/** Nightly, off the hour: the guardrail run that retries once so flaky checks show as such. */
+export const NIGHTLY_CRON = '17 2 * * *';
+
+/** A gate job runs its gate only when every job it needs succeeded (matrix jobs: every leg). */
+export const NEEDS_PASSED = "!contains(needs.*.result, 'failure') && !contains(needs.*.result, 'cancelled') && !contains(needs.*.result, 'skipped')";
+export const NEEDS_NOT_PASSED = "contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled') || contains(needs.*.result, 'skipped')";
+
+type Step = Record<string, unknown>;
+type Job = Record<string, unknown>;
+
+const expr = (body: string) => `\${{ ${body} }}`;
+
+function setupSteps(installBrowser: string | undefined): Step[] {
+  const steps: Step[] = [
+    { uses: 'actions/checkout@v4' },
+    { uses: 'actions/setup-node@v4', with: { 'node-version': NODE_VERSION, cache: 'npm' } },
+    { run: 'npm ci' },
+  ];
+  if (installBrowser !== undefined) {
+    steps.push({ name: 'Install Chromium', ...(installBrowser ? { if: installBrowser } : {}), run: 'npx playwright install --with-deps chromium' });
+  }
+  return steps;
+}
+
+/** The command a gate job runs, with `--shard` when the gate is sharded. */
+export function gateCommand(job: CiJob, shard?: string): string {
+  return ['npx playwright test', `--project=${job.gate}`, '--no-deps', ...(job.shards > 1 ? [`--shard=${shard ?? expr('matrix.shard')}/${job.shards}`] : [])].join(' ');
+}
+
+/** Artifact names cannot hold '/': blob-<gate>[-<shard>]; the report job downloads them by prefix. */
+function artifactName(kind: 'blob' | 'allure-results', job: CiJob): string {
+  return job.shards > 1 ? `${kind}-${job.gate}-${expr('matrix.shard')}` : `${kind}-${job.gate}`;
+}
+
+function gateJob(job: CiJob): Job {
+  const command = gateCommand(job);
+  const rooted = job.needs.length === 0;
+  const run: Step = { name: `Run the ${job.gate} gate`, ...(rooted ? {} : { if: expr(NEEDS_PASSED) }), run: command };
+  // A blocked gate still reports its tests, with no result, so the merged verdict shows them as
+  // blocked, as an unsharded run would; the job fails so the gates after it are blocked in turn.
+  const blocked: Step = {
+    name: `Blocked: a gate ${job.gate} needs did not pass`,
+    if: expr(NEEDS_NOT_PASSED),
+    run: [`${command} --list`, `echo "::error::${job.gate} is blocked: a gate it needs did not pass"`, 'exit 1'].join('\n'),
+  };
+  return {
+    name: job.shards > 1 ? `${job.gate} (${expr('matrix.shard')}/${job.shards})` : job.gate,
+    ...(rooted ? {} : { needs: [...job.needs], if: expr('!cancelled()') }),
+    'runs-on': 'ubuntu-latest',
+    'timeout-minutes': 30,
+    ...(job.shards > 1 ? { strategy: { 'fail-fast': false, matrix: { shard: Array.from({ length: job.shards }, (_, i) => i + 1) } } } : {}),
+    env: { BLOB_REPORT: '1' },
+    steps: [
+      ...setupSteps(rooted ? '' : expr(NEEDS_PASSED)),
+      run,
+      ...(rooted ? [] : [blocked]),
+      { name: 'Keep the blob report', if: expr('!cancelled()'), uses: 'actions/upload-artifact@v4', with: { name: artifactName('blob', job), path: 'blob-report', 'retention-days': 7, overwrite: true } },
+      { name: 'Keep the Allure results', if: expr('!cancelled()'), uses: 'actions/upload-artifact@v4', with: { name: artifactName('allure-results', job), path: 'allure-results', 'if-no-files-found': 'ignore', 'retention-days': 7, overwrite: true } },
+    ],
+  };
+}
+
+function reportJob(plan: CiPlan): Job {
+  const keep = (name: string, path: string): Step => ({ name: `Upload ${name}`, if: expr('!cancelled()'), uses: 'actions/upload-artifact@v4', with: { name, path, 'if-no-files-found': 'warn', 'retention-days': 30, overwrite: true } });
+  return {
+    name: 'merged report and verdict',
+    needs: plan.jobs.map((job) => job.gate),
+    // Always: a failed gate fails its job, and the merged verdict must still be written and kept.
+    if: expr('always()'),
+    'runs-on': 'ubuntu-latest',
+    'timeout-minutes': 15,
+    steps: [
+      ...setupSteps(undefined),
+      { name: 'Download the blob reports', uses: 'actions/download-artifact@v4', with: { pattern: 'blob-*', path: 'all-blob-reports', 'merge-multiple': true } },
+      { name: 'Download the Allure results', uses: 'actions/download-artifact@v4', with: { pattern: 'allure-results-*', path: 'allure-results', 'merge-multiple': true } },
+      { name: 'Merge the shards through the risk reporter', run: 'npx playwright merge-reports --config merge.config.ts all-blob-reports' },
+      { name: 'Allure report', if: expr('!cancelled()'), run: 'npm run report:allure' },
+      keep('playwright-report', 'playwright-report/'),
+      keep('allure-report', 'allure-report/'),
+      keep('reports', 'reports/'),
+      // merge-reports exits 0 whatever the tests did: the verdict decides.
+      { name: 'Verdict', if: expr('!cancelled()'), run: 'npm run verdict' },
+    ],
+  };
+}
+
+/** The workflow as a plain object (what YAML parses back to). */
+export function workflowObject(plan: CiPlan): Record<string, unknown> {
+  const jobs: Record<string, Job> = {};
+  for (const job of plan.jobs) jobs[job.gate] = gateJob(job);
+  jobs[REPORT_JOB] = reportJob(plan);
+  return {
+    name: 'validation',
+    on: { push: {}, pull_request: {}, schedule: [{ cron: NIGHTLY_CRON }], workflow_dispatch: {} },
+    concurrency: { group: `validation-${expr('github.ref')}`, 'cancel-in-progress': true },
+    permissions: { contents: 'read' },
+    env: {
+      CI: 'true',
+      FORCE_COLOR: '0',
+      RETRIES: expr("github.event_name == 'schedule' && '1' || '0'"),
+    },
+    jobs,
+  };
+}
+
+const HEADER = [
+  ' Generated from the gate table (projects/gates.ts) by `npm run ci:workflow`: change lib/ci/, not this file.',
+  ' One job per gate in dependency order; `needs:` mirrors the project dependencies. A gate whose',
+  ' needs did not pass lists its tests into its blob and fails, so the merged verdict shows them',
+  ' blocked (CRITICAL), as an unsharded run would. The report job merges every blob through the',
+  ' risk reporter and fails exactly when `npm run verdict` says the verdict blocks.',
+].join('\n');
+
+export function workflowYaml(plan: CiPlan): string {
+  const document = new Document(workflowObject(plan));
+  document.commentBefore = HEADER;
+  return document.toString({ lineWidth: 0 });
+}

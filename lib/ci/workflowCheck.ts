@@ -1,0 +1,79 @@
+import type { CiPlan } from './plan.ts';
+import { REPORT_JOB, gateCommand } from './workflow.ts';
+
+/**
+ * Checks a parsed workflow against the plan: the structure that keeps the gate order and the
+ * merged verdict honest, whoever edited the file. Returns problems, each naming the job and what
+ * was expected; an empty list means the workflow carries the plan.
+ */
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const show = (list: readonly unknown[]) => `[${list.map(String).join(', ')}]`;
+
+function runs(job: Json): string[] {
+  return asList(job.steps).filter(isObject).map((step) => (typeof step.run === 'string' ? step.run : '')).filter(Boolean);
+}
+
+function checkTriggers(workflow: Json, problems: string[]): void {
+  const on = workflow.on;
+  const triggers = isObject(on) ? Object.keys(on) : asList(on).map(String);
+  for (const trigger of ['push', 'pull_request', 'schedule']) {
+    if (!triggers.includes(trigger)) problems.push(`on: the workflow must run on ${trigger}, found ${show(triggers)}`);
+  }
+}
+
+function checkGateJob(gate: string, expected: CiPlan['jobs'][number], job: Json, problems: string[]): void {
+  const needs = asList(job.needs).map(String);
+  if (!sameSet(needs, expected.needs)) problems.push(`jobs.${gate}.needs: expected ${show(expected.needs)} (the project dependencies), found ${show(needs)}`);
+  if (expected.needs.length > 0 && !String(job.if ?? '').includes('!cancelled()')) {
+    problems.push(`jobs.${gate}.if: expected !cancelled(), so a gate whose needs failed still reports its tests as blocked`);
+  }
+  const matrix = isObject(job.strategy) && isObject(job.strategy.matrix) ? asList(job.strategy.matrix.shard).map(Number) : [];
+  const wantedShards = expected.shards > 1 ? Array.from({ length: expected.shards }, (_, i) => i + 1) : [];
+  if (show(matrix) !== show(wantedShards)) problems.push(`jobs.${gate}.strategy.matrix.shard: expected ${show(wantedShards)}, found ${show(matrix)}`);
+  const commands = runs(job);
+  const command = gateCommand(expected);
+  if (!commands.some((run) => run.split('\n').includes(command))) problems.push(`jobs.${gate}: no step runs \`${command}\``);
+  if (expected.needs.length > 0 && !commands.some((run) => run.includes(`${command} --list`))) {
+    problems.push(`jobs.${gate}: no step lists the gate's tests when it is blocked (\`${command} --list\`)`);
+  }
+  const env = isObject(job.env) ? job.env : {};
+  if (String(env.BLOB_REPORT) !== '1') problems.push(`jobs.${gate}.env.BLOB_REPORT: expected "1" (the merge needs every shard's blob)`);
+}
+
+function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[]): void {
+  if (!job) {
+    problems.push(`jobs.${REPORT_JOB}: missing (merges the blobs and gives the verdict)`);
+    return;
+  }
+  const gates = plan.jobs.map((j) => j.gate);
+  const needs = asList(job.needs).map(String);
+  if (!sameSet(needs, gates)) problems.push(`jobs.${REPORT_JOB}.needs: expected every gate ${show(gates)}, found ${show(needs)}`);
+  if (!String(job.if ?? '').includes('always()')) problems.push(`jobs.${REPORT_JOB}.if: expected always(), so the verdict is written when a gate fails`);
+  const commands = runs(job);
+  if (!commands.some((run) => /playwright merge-reports --config merge\.config\.ts\b/.test(run))) {
+    problems.push(`jobs.${REPORT_JOB}: no step merges the blobs with \`playwright merge-reports --config merge.config.ts\``);
+  }
+  if (commands.at(-1) !== 'npm run verdict') problems.push(`jobs.${REPORT_JOB}: the last command must be \`npm run verdict\`, found \`${commands.at(-1) ?? 'none'}\``);
+}
+
+export function checkWorkflow(workflow: unknown, plan: CiPlan): string[] {
+  const problems: string[] = [];
+  if (!isObject(workflow) || !isObject(workflow.jobs)) return ['the workflow has no jobs'];
+  checkTriggers(workflow, problems);
+  const jobs = workflow.jobs;
+  const expected = new Set([...plan.jobs.map((j) => j.gate), REPORT_JOB]);
+  for (const name of Object.keys(jobs)) if (!expected.has(name)) problems.push(`jobs.${name}: not a gate of the plan`);
+  for (const planned of plan.jobs) {
+    const job = jobs[planned.gate];
+    if (!isObject(job)) problems.push(`jobs.${planned.gate}: missing (one job per gate)`);
+    else checkGateJob(planned.gate, planned, job, problems);
+  }
+  const report = jobs[REPORT_JOB];
+  checkReportJob(plan, isObject(report) ? report : undefined, problems);
+  return problems;
+}

