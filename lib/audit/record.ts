@@ -13,10 +13,19 @@ export interface AuditContext {
   listing: RepositoryListing;
 }
 
+/** Listings by repository and options: the checks of one worker share one (names and sizes only). */
+const listings = new Map<string, Promise<RepositoryListing>>();
+
 export async function auditContext(target: ResolvedConfig): Promise<AuditContext> {
   const root = target.meta.repository;
-  const listing = await listRepositoryFiles(root, { maxFileBytes: target.audit.maxFileBytes, exclude: target.audit.exclude });
-  return { root, config: target.audit, listing };
+  const options = { maxFileBytes: target.audit.maxFileBytes, exclude: target.audit.exclude };
+  const key = JSON.stringify([root, options]);
+  let listing = listings.get(key);
+  if (!listing) {
+    listing = listRepositoryFiles(root, options);
+    listings.set(key, listing);
+  }
+  return { root, config: target.audit, listing: await listing };
 }
 
 /** The reports folder of this run (OUTPUT_ROOT, as the reporter resolves it). */

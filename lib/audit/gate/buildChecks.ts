@@ -118,7 +118,9 @@ export async function auditCommands(context: AuditContext, risk: RiskRecorder): 
       risk.pass(name, { severity: command.severity, metrics, durationMs: result.durationMs });
     } else {
       const why = result.timedOut ? `timed out after ${command.timeoutMs} ms` : `exited with ${result.exitCode ?? result.signal}`;
-      risk.fail(name, `\`${command.command}\` ${why} in ${context.root}; output tail:\n${result.tail.slice(-2000)}`, { severity: command.severity, metrics, durationMs: result.durationMs, evidence: { tail: result.tail.slice(-4000) } });
+      // The last line of output usually says what and where (a compiler's file:line); it leads the message.
+      const lastLine = result.tail.trim().split('\n').pop()?.trim() ?? '';
+      risk.fail(name, `\`${command.command}\` ${why}: ${lastLine}\nin ${context.root}; output tail:\n${result.tail.slice(-2000)}`, { severity: command.severity, metrics, durationMs: result.durationMs, evidence: { tail: result.tail.slice(-4000) } });
     }
   }
 }

@@ -1,0 +1,140 @@
+/**
+ * npm run bench:audit [-- --files 10000 --workers 2 --keep]
+ *
+ * Generates a repository of source files (about 10 KB each) in a temp folder, runs the whole audit
+ * gate on it (`playwright test --project=audit --no-deps`), and prints files/s and the peak memory
+ * (RSS) of the run's processes. `--files 2000,10000` runs several sizes, to show memory stays flat.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateAuditTree } from './auditTree.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PAGE_SIZE = 4096;
+const CLOCK_TICKS = 100;
+
+interface Sample {
+  rssBytes: number;
+  largestBytes: number;
+  cpuSeconds: number;
+}
+
+/** RSS and CPU of a process and all its descendants, from /proc (Linux). */
+function sampleTree(rootPid: number): Sample {
+  const children = new Map<number, number[]>();
+  const stats = new Map<number, { rss: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      stats.set(Number(entry), { rss: Number(fields[21]) * PAGE_SIZE, cpu: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let rssBytes = 0;
+  let largestBytes = 0;
+  let cpuSeconds = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    const stat = stats.get(pid);
+    if (stat) {
+      rssBytes += stat.rss;
+      largestBytes = Math.max(largestBytes, stat.rss);
+      cpuSeconds += stat.cpu;
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { rssBytes, largestBytes, cpuSeconds };
+}
+
+function benchConfig(repository: string): string {
+  return `export default ${JSON.stringify({
+    target: { name: 'audit bench', baseUrl: 'http://127.0.0.1:9' },
+    routes: [{ path: '/', name: 'home' }],
+    audit: {
+      repository,
+      branding: { forbiddenTerms: [{ term: 'AI' }] },
+      designDna: { palette: ['#2dd4bf', '#0b1020'], glassSelectors: ['.glass'] },
+      // npm audit asks the registry: not what this bench measures.
+      dependencies: { auditLevel: 'off' },
+    },
+  }, null, 2)};\n`;
+}
+
+interface Result {
+  files: number;
+  bytes: number;
+  exitCode: number | null;
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssBytes: number;
+  peakProcessBytes: number;
+  operations: number;
+}
+
+async function benchOnce(files: number, workers: number, keep: boolean): Promise<Result> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'audit-bench-'));
+  const repository = path.join(dir, 'repo');
+  try {
+    process.stdout.write(`generating ${files} files in ${repository} ... `);
+    const tree = generateAuditTree(repository, files);
+    console.log(`${(tree.bytes / 1e6).toFixed(1)} MB`);
+    const config = path.join(dir, 'validation.config.mjs');
+    writeFileSync(config, benchConfig(repository));
+    const env: NodeJS.ProcessEnv = { ...process.env, VALIDATION_CONFIG: config, OUTPUT_ROOT: path.join(dir, 'out'), BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0' };
+    delete env.TARGET_REPO;
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--project=audit', '--no-deps', `--workers=${workers}`, '--reporter=dot'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    let peak: Sample = { rssBytes: 0, largestBytes: 0, cpuSeconds: 0 };
+    let last: Sample = peak;
+    const timer = setInterval(() => {
+      last = sampleTree(child.pid!);
+      peak = { rssBytes: Math.max(peak.rssBytes, last.rssBytes), largestBytes: Math.max(peak.largestBytes, last.largestBytes), cpuSeconds: Math.max(peak.cpuSeconds, last.cpuSeconds) };
+    }, 100);
+    const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(timer);
+    const wallSeconds = (performance.now() - started) / 1000;
+    const summary = JSON.parse(readFileSync(path.join(dir, 'out', 'reports', 'executive-summary.json'), 'utf8')) as { metrics?: { operations?: number } };
+    return { files: tree.files, bytes: tree.bytes, exitCode, wallSeconds, cpuSeconds: peak.cpuSeconds, peakRssBytes: peak.rssBytes, peakProcessBytes: peak.largestBytes, operations: summary.metrics?.operations ?? 0 };
+  } finally {
+    if (keep) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { files: { type: 'string', default: '10000' }, workers: { type: 'string', default: String(Math.max(1, os.availableParallelism())) }, keep: { type: 'boolean', default: false } } });
+  const sizes = values.files.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new UsageError(`--files must be integers >= 10, got ${values.files}`);
+  const results: Result[] = [];
+  for (const size of sizes) results.push(await benchOnce(size, Number(values.workers), values.keep));
+  console.log('\naudit gate bench (whole gate: playwright start, every check, reporters)');
+  console.log('files    MB      wall s  files/s  cpu s  cpu files/s  peak RSS (all processes)  largest process  operations  exit');
+  for (const r of results) {
+    console.log([
+      String(r.files).padEnd(8), (r.bytes / 1e6).toFixed(1).padEnd(7), r.wallSeconds.toFixed(1).padEnd(7), Math.round(r.files / r.wallSeconds).toString().padEnd(8),
+      r.cpuSeconds.toFixed(1).padEnd(6), Math.round(r.files / r.cpuSeconds).toString().padEnd(12), `${(r.peakRssBytes / 1e6).toFixed(0)} MB`.padEnd(26),
+      `${(r.peakProcessBytes / 1e6).toFixed(0)} MB`.padEnd(16), String(r.operations).padEnd(11), String(r.exitCode),
+    ].join(' '));
+  }
+  console.log(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}; target >= 2000 files/s`);
+}
+
+class UsageError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+});
