@@ -138,7 +138,7 @@ export default defineValidationConfig({
     contracts: {
       // Orders run first, so positions and orders have items to validate.
       operations: { placeOrder: { mutating: true } },
-      cors: { path: '/api/market/quote/SPY', allowedOrigins: [demoUrl, 'https://app.paiid.example'], disallowedOrigins: ['https://evil.example'] },
+      cors: { path: '/api/market/quote/SPY', allowedOrigins: ['https://app.paiid.example'], disallowedOrigins: ['https://evil.example'] },
       // The simulated provider fails for these symbols: 401 must surface as 503, 5xx as 502.
       errorMappings: [
         { name: 'upstream 401 -> 503', path: '/api/market/quote/UPSTREAM401', expectStatus: 503 },
