@@ -6,6 +6,6 @@ export {
   type A11ySuppression, type FindingPlace, type SuppressionEntry,
 } from './suppressions.ts';
 export { ASSERTION_OPERATORS, evaluateAssertions, type AssertionOperator, type AssertionResult } from './lighthouseAssertions.ts';
-export { lighthouseAssertionOperations, lighthouseRunOperation } from './lighthouseOperations.ts';
+export { labMetrics, lighthouseAssertionOperations, lighthouseRunOperation } from './lighthouseOperations.ts';
 export { lighthouseFlags, lighthouseRoutes, lighthouseRuns, representativeRun, type RouteLike } from './lighthousePlan.ts';
 export { describeWeakAudits, median, weakAudits, type LhrLike, type WeakAudit } from './lighthouseResult.ts';

@@ -6,10 +6,30 @@ import { describeWeakAudits, weakAudits, type LhrLike } from './lighthouseResult
 const ERROR_SEVERITY: Severity = 'high';
 const WARN_SEVERITY: Severity = 'medium';
 
+/** Lighthouse's lab metrics kept on each run's operation, so trends can be read from the log. */
+const LAB_METRICS: Readonly<Record<string, string>> = {
+  fcpMs: 'first-contentful-paint',
+  lcpMs: 'largest-contentful-paint',
+  tbtMs: 'total-blocking-time',
+  speedIndexMs: 'speed-index',
+  cls: 'cumulative-layout-shift',
+};
+
+export function labMetrics(lhr: LhrLike): Record<string, number> {
+  const metrics: Record<string, number> = {};
+  for (const [metric, auditId] of Object.entries(LAB_METRICS)) {
+    const value = lhr.audits[auditId]?.numericValue;
+    if (typeof value === 'number' && Number.isFinite(value)) metrics[metric] = metric === 'cls' ? Math.round(value * 1000) / 1000 : Math.round(value);
+  }
+  return metrics;
+}
+
 export interface LighthouseRunOutcome {
   /** Lighthouse's runtime error (page did not load, Chrome interstitial...), if any. */
   runtimeError?: { code: string; message: string };
   durationMs: number;
+  /** The run's result, for its lab metrics. */
+  lhr?: LhrLike;
 }
 
 /** One operation per Lighthouse run: it either produced a result or says why not. */
@@ -17,7 +37,7 @@ export function lighthouseRunOperation(routePath: string, run: number, of: numbe
   const name = `lighthouse run ${run} of ${of} on ${routePath}`;
   const problem = outcome.thrown ?? (outcome.runtimeError ? `${outcome.runtimeError.code}: ${outcome.runtimeError.message}` : undefined);
   if (problem) return { name, outcome: 'fail', severity: ERROR_SEVERITY, durationMs: outcome.durationMs, message: `Lighthouse could not audit ${routePath}: ${problem}` };
-  return { name, outcome: 'pass', severity: WARN_SEVERITY, durationMs: outcome.durationMs, metrics: { runMs: Math.round(outcome.durationMs) } };
+  return { name, outcome: 'pass', severity: WARN_SEVERITY, durationMs: outcome.durationMs, metrics: { runMs: Math.round(outcome.durationMs), ...(outcome.lhr ? labMetrics(outcome.lhr) : {}) } };
 }
 
 /**

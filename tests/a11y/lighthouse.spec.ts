@@ -39,7 +39,7 @@ test.describe('lighthouse', { tag: '@lighthouse' }, () => {
         const started = performance.now();
         try {
           const { lhr, html } = await lighthouse.audit(url, flags);
-          risk.record(lighthouseRunOperation(route.path, run, runs, { runtimeError: lhr.runtimeError, durationMs: performance.now() - started }));
+          risk.record(lighthouseRunOperation(route.path, run, runs, { runtimeError: lhr.runtimeError, durationMs: performance.now() - started, lhr }));
           if (lhr.runtimeError) continue;
           results.push(lhr);
           if (html) reports.set(lhr, html);

@@ -105,6 +105,15 @@ export const lighthouseSchema = z.strictObject({
   categories: z.array(z.enum(LIGHTHOUSE_CATEGORIES)).min(1).default(LIGHTHOUSE_DEFAULTS.categories),
   /** Merged over DEFAULT_LIGHTHOUSE_ASSERTIONS key by key (`'off'` drops one). */
   assertions: z.record(assertionKey, lighthouseAssertionSchema)
+    .superRefine((assertions, ctx) => {
+      for (const [key, assertion] of Object.entries(assertions)) {
+        if (!key.startsWith('categories:') || assertion === 'off') continue;
+        const [, options] = assertion;
+        if (options.maxNumericValue !== undefined || options.maxLength !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [key, 1], message: 'a category has a score only: use minScore' });
+        }
+      }
+    })
     .default({})
     .transform((given) => ({ ...DEFAULT_LIGHTHOUSE_ASSERTIONS, ...given }) as Record<string, LighthouseAssertionInput>),
   settings: lighthouseSettingsSchema,

@@ -32,5 +32,7 @@ describe('a11y config section', () => {
     assert.match(text, /must give a threshold/);
     assert.match(text, /must be \\"categories:<id>\\" or \\"audits:<audit-id>\\"/);
     assert.match(text, /"expires"/);
+    const category = a11ySection.safeParse({ lighthouse: { assertions: { 'categories:seo': ['warn', { maxNumericValue: 3 }] } } });
+    assert.match(JSON.stringify(category.error?.issues), /a category has a score only: use minScore/);
   });
 });

@@ -85,7 +85,9 @@ describe('Lighthouse assertions', () => {
     const op = lighthouseRunOperation('/', 1, 2, { runtimeError: { code: 'CHROME_INTERSTITIAL_ERROR', message: 'Chrome prevented page load' }, durationMs: 12 });
     assert.equal(op.outcome, 'fail');
     assert.match(op.message ?? '', /Lighthouse could not audit \/: CHROME_INTERSTITIAL_ERROR/);
-    assert.equal(lighthouseRunOperation('/', 1, 1, { durationMs: 5 }).outcome, 'pass');
+    const passed = lighthouseRunOperation('/', 1, 1, { durationMs: 5, lhr: lhr(1, 812.4) });
+    assert.equal(passed.outcome, 'pass');
+    assert.deepEqual(passed.metrics, { runMs: 5, fcpMs: 812 });
   });
 });
 
