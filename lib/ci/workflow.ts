@@ -104,7 +104,8 @@ export function workflowObject(plan: CiPlan): Record<string, unknown> {
   return {
     name: 'validation',
     on: { push: {}, pull_request: {}, schedule: [{ cron: NIGHTLY_CRON }], workflow_dispatch: {} },
-    concurrency: { group: `validation-${expr('github.ref')}`, 'cancel-in-progress': true },
+    // A newer push to a pull request supersedes the older run; runs on branches and nightly all finish.
+    concurrency: { group: `validation-${expr('github.ref')}-${expr('github.event_name')}`, 'cancel-in-progress': expr("github.event_name == 'pull_request'") },
     permissions: { contents: 'read' },
     env: {
       CI: 'true',

@@ -57,6 +57,14 @@ describe('ci:local, the CI plan on one machine', () => {
     assert.equal(sharded.code, readVerdict(output).exit_code === 0 ? 0 : 1);
   });
 
+  test('a wrong option is one line naming it, with no stack, before anything runs', () => {
+    const run = spawnSync('node', ['--import', 'tsx', 'scripts/ciLocal.ts', '--gates', 'audit,smok'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^ci:local: unknown gate\(s\) smok: the gates are audit, data-flows/m);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+    assert.doesNotMatch(run.stdout, /\[ci:local\] running/);
+  });
+
   test('a failed gate blocks the gates after it: listed, never run, blocked in the merged verdict', async () => {
     // An audit target missing what the config names fails the audit gate in seconds.
     const target = mkdtempSync(path.join(os.tmpdir(), 'mo-ci-target-'));
