@@ -6,7 +6,15 @@ import type { OpenApiDocument } from './types.ts';
 export type LoadStage = 'read' | 'parse' | 'resolve' | 'validate';
 
 export type LoadResult =
-  | { ok: true; location: string; document: OpenApiDocument; version: '3.0' | '3.1' }
+  | {
+      ok: true;
+      location: string;
+      /** Bundled: internal `$ref`s kept (what the validators compile). */
+      document: OpenApiDocument;
+      /** Every `$ref` replaced by its target (recursive schemas become cyclic objects). */
+      dereferenced: OpenApiDocument;
+      version: '3.0' | '3.1';
+    }
   | { ok: false; location: string; stage: LoadStage; message: string };
 
 /** A path relative to the config folder, or an http(s) URL, as the parser wants it. */
@@ -80,13 +88,14 @@ export async function loadOpenApi(source: string, baseDir: string): Promise<Load
     const seen = version || (bundled as { swagger?: string }).swagger || 'none';
     return { ok: false, location, stage: 'validate', message: `Only OpenAPI 3.0 and 3.1 documents are supported; "openapi" is ${JSON.stringify(seen)}` };
   }
+  let dereferenced: OpenApiDocument;
   try {
     // validate() dereferences what it is given: hand it a copy so ours keeps its $refs.
-    await SwaggerParser.validate(structuredClone(bundled) as never);
+    dereferenced = (await SwaggerParser.validate(structuredClone(bundled) as never, PARSER_OPTIONS)) as unknown as OpenApiDocument;
   } catch (error) {
     return { ok: false, location, stage: 'validate', message: describe(error) };
   }
-  return { ok: true, location, document: bundled, version: version.startsWith('3.1') ? '3.1' : '3.0' };
+  return { ok: true, location, document: bundled, dereferenced, version: version.startsWith('3.1') ? '3.1' : '3.0' };
 }
 
 /** One line for a failed check: what, where, why. */

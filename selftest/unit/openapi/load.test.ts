@@ -23,6 +23,8 @@ describe('loadOpenApi', () => {
     assert.equal(result.version, '3.0');
     const owner = (result.document.components as { schemas: Record<string, { properties: { friends: { items: unknown } } }> }).schemas.Owner;
     assert.deepEqual(owner?.properties.friends.items, { $ref: '#/components/schemas/Owner' });
+    const dereferenced = (result.dereferenced.components as { schemas: Record<string, { properties: { friends: { items: unknown } } }> }).schemas.Owner;
+    assert.equal(dereferenced?.properties.friends.items, dereferenced, 'the recursive ref becomes a cycle');
   });
 
   it('loads a document from a URL', async () => {
