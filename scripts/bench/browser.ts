@@ -2,10 +2,11 @@
  * `npm run bench:browser [-- --workers 2] [-- --only gates|lighthouse]`: wall time of the three
  * browser gates (browser, a11y, visual) run together on the sample target, and of Lighthouse
  * alone (the a11y tests tagged @lighthouse). Each run is the real `playwright test`, on its own
- * free port and output folder under .work/bench-browser/. Prints one line per run.
+ * free port and output folder under .work/bench-browser/. Prints one line per run (wall time,
+ * exit code, verdict, counts) and, for the three gates, each gate's span from the execution log.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +43,7 @@ interface Verdict {
 }
 
 /** Runs one `playwright test` and returns its wall time (ms), exit code and verdict. */
-async function timeRun(key: string, run: BenchRun, workers: string | undefined): Promise<{ ms: number; exitCode: number | null; verdict: Verdict }> {
+async function timeRun(key: string, run: BenchRun, workers: string | undefined): Promise<{ ms: number; exitCode: number | null; verdict: Verdict; gates: string[] }> {
   const outputRoot = path.join(OUTPUT, key);
   rmSync(outputRoot, { recursive: true, force: true });
   const args = ['playwright', 'test', ...run.args, ...(workers ? [`--workers=${workers}`] : [])];
@@ -59,7 +60,21 @@ async function timeRun(key: string, run: BenchRun, workers: string | undefined):
   } catch {
     // no verdict: reported as such below
   }
-  return { ms, exitCode, verdict };
+  return { ms, exitCode, verdict, gates: gateDurations(path.join(outputRoot, 'reports')) };
+}
+
+/** Each gate's own span from the execution log (gates of one run overlap: they share the workers). */
+function gateDurations(reports: string): string[] {
+  try {
+    const log = readdirSync(reports).filter((file) => file.startsWith('execution_log_') && file.endsWith('.jsonl')).sort().pop();
+    if (!log) return [];
+    return readFileSync(path.join(reports, log), 'utf8').split('\n').filter((line) => line.includes('"type":"gate"')).map((line) => {
+      const gate = JSON.parse(line) as { gate: string; status: string; duration_seconds: number };
+      return `${gate.gate} ${gate.status} ${gate.duration_seconds.toFixed(1)} s`;
+    });
+  } catch {
+    return [];
+  }
 }
 
 async function main(): Promise<void> {
@@ -70,9 +85,10 @@ async function main(): Promise<void> {
   console.log(`bench:browser on ${process.platform}, workers ${values.workers ?? 'Playwright default'}`);
   for (const key of keys) {
     const run = RUNS[key]!;
-    const { ms, exitCode, verdict } = await timeRun(key, run, values.workers);
+    const { ms, exitCode, verdict, gates } = await timeRun(key, run, values.workers);
     const tasks = verdict.tasks ? `${verdict.tasks.total ?? 0} tasks (${verdict.tasks.failed ?? 0} failed, ${verdict.tasks.skipped ?? 0} skipped), ${verdict.operations ?? 0} operations` : 'no verdict written';
     console.log(`${run.name.padEnd(38)} ${(ms / 1000).toFixed(1).padStart(7)} s  exit ${exitCode}  verdict ${verdict.verdict ?? 'none'}  ${tasks}`);
+    if (gates.length > 1) console.log(`${''.padEnd(38)} gate spans: ${gates.join('; ')}`);
   }
 }
 
