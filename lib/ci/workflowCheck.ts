@@ -18,6 +18,13 @@ function runs(job: Json): string[] {
   return asList(job.steps).filter(isObject).map((step) => (typeof step.run === 'string' ? step.run : '')).filter(Boolean);
 }
 
+/** The `with:` of every step using an action (by name, without the version). */
+function actionInputs(job: Json, action: string): Json[] {
+  return asList(job.steps).filter(isObject)
+    .filter((step) => typeof step.uses === 'string' && step.uses.split('@')[0] === action)
+    .map((step) => (isObject(step.with) ? step.with : {}));
+}
+
 function checkTriggers(workflow: Json, problems: string[]): void {
   const on = workflow.on;
   const triggers = isObject(on) ? Object.keys(on) : asList(on).map(String);
@@ -41,6 +48,9 @@ function checkGateJob(gate: string, expected: CiPlan['jobs'][number], job: Json,
   if (expected.needs.length > 0 && !commands.some((run) => run.includes(`${command} --list`))) {
     problems.push(`jobs.${gate}: no step lists the gate's tests when it is blocked (\`${command} --list\`)`);
   }
+  if (!actionInputs(job, 'actions/upload-artifact').some((w) => w.path === 'blob-report' && String(w.name).startsWith('blob-'))) {
+    problems.push(`jobs.${gate}: no step uploads blob-report/ as a blob-* artifact for the merge`);
+  }
   const env = isObject(job.env) ? job.env : {};
   if (String(env.BLOB_REPORT) !== '1') problems.push(`jobs.${gate}.env.BLOB_REPORT: expected "1" (the merge needs every shard's blob)`);
 }
@@ -55,8 +65,11 @@ function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[])
   if (!sameSet(needs, gates)) problems.push(`jobs.${REPORT_JOB}.needs: expected every gate ${show(gates)}, found ${show(needs)}`);
   if (!String(job.if ?? '').includes('always()')) problems.push(`jobs.${REPORT_JOB}.if: expected always(), so the verdict is written when a gate fails`);
   const commands = runs(job);
-  if (!commands.some((run) => /playwright merge-reports --config merge\.config\.ts\b/.test(run))) {
-    problems.push(`jobs.${REPORT_JOB}: no step merges the blobs with \`playwright merge-reports --config merge.config.ts\``);
+  const download = actionInputs(job, 'actions/download-artifact').find((w) => w.pattern === 'blob-*' && w['merge-multiple'] === true);
+  if (!download) problems.push(`jobs.${REPORT_JOB}: no step downloads every blob-* artifact into one folder (merge-multiple)`);
+  const merge = `playwright merge-reports --config merge.config.ts ${String(download?.path ?? '')}`.trim();
+  if (!commands.some((run) => run.includes(merge))) {
+    problems.push(`jobs.${REPORT_JOB}: no step merges the downloaded blobs with \`${merge}\``);
   }
   if (commands.at(-1) !== 'npm run verdict') problems.push(`jobs.${REPORT_JOB}: the last command must be \`npm run verdict\`, found \`${commands.at(-1) ?? 'none'}\``);
 }

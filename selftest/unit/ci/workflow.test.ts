@@ -67,6 +67,9 @@ describe('the structural check catches a workflow that no longer carries the pla
     ['no blob reporter', (w) => { delete w.jobs.a11y.env; }, /jobs\.a11y\.env\.BLOB_REPORT/],
     ['a report job skipped on failure', (w) => { delete w.jobs.report.if; }, /jobs\.report\.if: expected always\(\)/],
     ['a report job that does not end on the verdict', (w) => { w.jobs.report.steps.pop(); }, /the last command must be `npm run verdict`/],
+    ['a gate that keeps no blob', (w) => { w.jobs.visual.steps = w.jobs.visual.steps.filter((s: Json) => s.with?.path !== 'blob-report'); }, /jobs\.visual: no step uploads blob-report/],
+    ['a merge of another folder than the download', (w) => { w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with.path = 'blobs'; }, /no step merges the downloaded blobs with `playwright merge-reports --config merge\.config\.ts blobs`/],
+    ['blobs downloaded into one folder each', (w) => { delete w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with['merge-multiple']; }, /no step downloads every blob-\* artifact into one folder/],
     ['no nightly', (w) => { delete w.on.schedule; }, /must run on schedule/],
   ];
   for (const [name, mutate, expected] of cases) {
