@@ -31,8 +31,11 @@ export interface HostileCase {
 }
 
 const CONFIGS = path.join(import.meta.dirname, 'configs');
-/** Playwright's start on a shared, loaded machine (transform, config load, worker, browser). */
-const STARTUP_S = 60;
+/**
+ * Playwright's start and end on a shared, loaded machine: transform, config load, first worker,
+ * then the HTML, Allure and risk reports with their scrubbing (measured 30-100 s at load 30).
+ */
+const STARTUP_S = 120;
 const TEST_S = HOSTILE_TIMEOUTS.testMs / 1000;
 /** A failed test ends its worker: the next test waits for a fresh one (config load, fixtures, browser). */
 const WORKER_S = 40;
