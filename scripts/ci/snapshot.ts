@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { childEnv } from './runner.ts';
@@ -53,7 +53,9 @@ export function gitRoot(folder: string): string | undefined {
 export function snapshotStaged(target: string, scope: SnapshotScope): Snapshot {
   const root = gitRoot(target);
   if (!root) throw new Error(`${target} is not inside a git repository`);
-  const prefix = path.relative(root, target).split(path.sep).join('/');
+  // git reports the real path: compare like with like where temp folders sit behind a symlink.
+  const prefix = path.relative(realpathSync(root), realpathSync(target)).split(path.sep).join('/');
+  if (prefix.startsWith('..')) throw new Error(`${target} is not inside the git repository ${root}`);
   const pathspec = ['--', prefix === '' ? '.' : prefix];
   const staged = nulList(git(root, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', ...pathspec]));
   const files = scope === 'staged' ? staged : nulList(git(root, ['ls-files', '-z', ...pathspec]));
