@@ -20,7 +20,7 @@ const EXPECTED: Record<string, { grep: string; task: string; check: RegExp }> = 
 
 describe('browser gate', { concurrency: 2 }, () => {
   it('passes on the clean demo: every route at every viewport, the interactions and the branding', async () => {
-    const run = await runSuite({ project: 'browser', noDeps: true, args: ['--workers=2'], timeoutMs: 240_000 });
+    const run = await runSuite({ project: 'browser', noDeps: true, args: ['--workers=2'], timeoutMs: 480_000 });
     const tasks = tasksOf(run, 'browser');
     assert.equal(run.exitCode, 0, digest(run));
     assert.equal(tasks.filter((task) => task.task_id.startsWith('browser/routes-')).length, 18, `9 routes x 2 viewports\n${digest(run)}`);
@@ -36,7 +36,7 @@ describe('browser gate', { concurrency: 2 }, () => {
     it(`catches ${fault.name}: ${fault.breaks}`, async () => {
       const expected = EXPECTED[fault.name];
       assert.ok(expected, `no expectation for the browser fault ${fault.name}: add one to EXPECTED`);
-      const run = await runSuite({ project: 'browser', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 150_000 });
+      const run = await runSuite({ project: 'browser', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 300_000 });
       assert.equal(run.exitCode, 1, digest(run));
       assert.equal(run.summary?.verdict, 'CRITICAL', digest(run));
       const task = tasksOf(run, 'browser').find((t) => t.task_id === expected.task);

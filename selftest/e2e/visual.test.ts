@@ -21,7 +21,7 @@ const EXPECTED: Record<string, { grep: string; task: string; check: RegExp }> = 
 
 describe('visual gate', { concurrency: 2 }, () => {
   it('passes on the clean demo against the committed baselines, Percy skipped with its reason', async () => {
-    const run = await runSuite({ project: 'visual', noDeps: true, args: ['--workers=2'], timeoutMs: 240_000 });
+    const run = await runSuite({ project: 'visual', noDeps: true, args: ['--workers=2'], timeoutMs: 480_000 });
     const tasks = tasksOf(run, 'visual');
     assert.equal(run.exitCode, 0, digest(run));
     assert.equal(tasks.filter((task) => task.task_id.startsWith('visual/screens-')).length, 18, `9 routes x 2 viewports\n${digest(run)}`);
@@ -35,7 +35,7 @@ describe('visual gate', { concurrency: 2 }, () => {
     it(`catches ${fault.name}: ${fault.breaks}`, async () => {
       const expected = EXPECTED[fault.name];
       assert.ok(expected, `no expectation for the visual fault ${fault.name}: add one to EXPECTED`);
-      const run = await runSuite({ project: 'visual', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 150_000 });
+      const run = await runSuite({ project: 'visual', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 300_000 });
       assert.equal(run.exitCode, 1, digest(run));
       const task = tasksOf(run, 'visual').find((t) => t.task_id === expected.task);
       assert.equal(task?.status, 'failed', digest(run));
@@ -51,7 +51,7 @@ describe('visual gate', { concurrency: 2 }, () => {
     const config = path.join(ROOT, '.work', 'selftest', `visual-fresh-${process.pid}.config.ts`);
     writeFileSync(config, `import base from '../../validation.config.ts';\nexport default { ...base, routes: [{ path: '/login', name: '${name}' }] };\n`);
     try {
-      const run = await runSuite({ project: 'visual', noDeps: true, args: ['--grep', `screens ${name} at desktop`], env: { VALIDATION_CONFIG: config }, timeoutMs: 150_000 });
+      const run = await runSuite({ project: 'visual', noDeps: true, args: ['--grep', `screens ${name} at desktop`], env: { VALIDATION_CONFIG: config }, timeoutMs: 300_000 });
       assert.equal(run.exitCode, 0, digest(run));
       const task = tasksOf(run, 'visual').find((t) => t.task_id === `visual/screens-${name}-at-desktop-1920x1080`);
       assert.equal(task?.status, 'completed', digest(run));
@@ -65,7 +65,7 @@ describe('visual gate', { concurrency: 2 }, () => {
 
   it('fails fast, naming percy exec, when PERCY_TOKEN is set but no Percy server answers', async () => {
     const closed = await freePort();
-    const run = await runSuite({ project: 'visual', noDeps: true, args: ['--grep', 'percy'], env: { PERCY_TOKEN: 'selftest-token', PERCY_SERVER_ADDRESS: `http://127.0.0.1:${closed}` }, timeoutMs: 120_000 });
+    const run = await runSuite({ project: 'visual', noDeps: true, args: ['--grep', 'percy'], env: { PERCY_TOKEN: 'selftest-token', PERCY_SERVER_ADDRESS: `http://127.0.0.1:${closed}` }, timeoutMs: 300_000 });
     assert.equal(run.exitCode, 1, digest(run));
     const task = tasksOf(run, 'visual').find((t) => t.task_id === 'visual/percy-snapshots-of-every-route');
     assert.equal(task?.status, 'failed', digest(run));
