@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UserError } from '../dashboard/cli.ts';
 import { childEnv } from './runner.ts';
 
 /**
@@ -52,10 +53,10 @@ export function gitRoot(folder: string): string | undefined {
  */
 export function snapshotStaged(target: string, scope: SnapshotScope): Snapshot {
   const root = gitRoot(target);
-  if (!root) throw new Error(`${target} is not inside a git repository`);
+  if (!root) throw new UserError(`${target} is not inside a git repository: there is nothing staged to audit`);
   // git reports the real path: compare like with like where temp folders sit behind a symlink.
   const prefix = path.relative(realpathSync(root), realpathSync(target)).split(path.sep).join('/');
-  if (prefix.startsWith('..')) throw new Error(`${target} is not inside the git repository ${root}`);
+  if (prefix.startsWith('..')) throw new UserError(`${target} is not inside the git repository ${root}`);
   const pathspec = ['--', prefix === '' ? '.' : prefix];
   const staged = nulList(git(root, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', ...pathspec]));
   const files = scope === 'staged' ? staged : nulList(git(root, ['ls-files', '-z', ...pathspec]));
