@@ -9,7 +9,8 @@ import { digest, ROOT, runSuite, tasksOf, type SuiteRun } from '../helpers/runSu
 /**
  * The audit gate against copies of the sample target's repository: one clean copy must pass every
  * check; one copy with every repository fault planted must fail each fault's own check, naming the
- * file and line of the defect. Both runs go at once.
+ * file and line of the defect. Both runs go at once. Playwright restarts its worker after each
+ * failed test, so the planted run costs about one worker start per fault: slow on a loaded machine.
  */
 const repositoryFaults = faults.filter((fault) => fault.kind === 'repository');
 
@@ -55,9 +56,9 @@ describe('audit gate', () => {
     // BASE_URL: the audit reads files only, so no demo server is started.
     const env = (repo: string) => ({ TARGET_REPO: repo, BASE_URL: 'http://127.0.0.1:9' });
     [clean, planted] = await Promise.all([
-      runSuite({ project: 'audit', noDeps: true, env: env(cleanCopy), name: `audit-clean-${process.pid}`, timeoutMs: 420_000 }),
+      runSuite({ project: 'audit', noDeps: true, env: env(cleanCopy), name: `audit-clean-${process.pid}`, timeoutMs: 900_000 }),
       // Playwright starts a fresh worker after each failed test: two workers share those restarts.
-      runSuite({ project: 'audit', noDeps: true, env: env(faultyCopy), args: ['--workers=2'], name: `audit-faults-${process.pid}`, timeoutMs: 420_000 }),
+      runSuite({ project: 'audit', noDeps: true, env: env(faultyCopy), args: ['--workers=2'], name: `audit-faults-${process.pid}`, timeoutMs: 900_000 }),
     ]);
   });
 
