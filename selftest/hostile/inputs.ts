@@ -49,7 +49,7 @@ function damagedLogText(damage: DamagedLog['damage'], secret: string): string {
   // Damage happens after the writer redacted: only the damaged part holds the secret.
   const withSecret = JSON.stringify(task('audit', 'ports', 'failed', { errors: [`login answered 401 for password ${secret}`] }));
   return damage === 'corrupt'
-    ? `${good}{"type":"task","errors":["password ${secret}"\n`
+    ? `${good}{"password":"${secret}"\n`
     : `${good}${withSecret.slice(0, withSecret.indexOf(secret) + secret.length + 3)}`;
 }
 
