@@ -77,11 +77,11 @@ const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 /**
  * One ajv instance holding the whole document: each schema is compiled once, shared component
  * schemas too, and recursive `$ref`s stay finite. 3.1 is JSON Schema 2020-12; 3.0 is converted
- * to draft-07 first.
+ * to draft-07 first. allErrors: list every violation (slower) rather than stop at the first.
  */
-export function createDocumentAjv(document: OpenApiDocument, version: '3.0' | '3.1'): Ajv {
+export function createDocumentAjv(document: OpenApiDocument, version: '3.0' | '3.1', allErrors = true): Ajv {
   // strict: false because OpenAPI adds its own keywords (example, xml, discriminator...).
-  const options = { strict: false, allErrors: true, validateSchema: false, logger: false as const };
+  const options = { strict: false, allErrors, validateSchema: false, logger: false as const };
   const ajv: Ajv = version === '3.1' ? new Ajv2020(options) : new Ajv(options);
   // 'fast' formats check the shape (a date-time is YYYY-MM-DDThh:mm:ss with a zone) without
   // calendar arithmetic: five times faster on timestamp-heavy bodies, and shape is what drifts.

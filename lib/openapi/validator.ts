@@ -66,13 +66,17 @@ export function documentedResponse(operation: OperationInfo, status: number): Re
 export class ContractValidator {
   readonly operations: OperationInfo[];
   private readonly matcher: OperationMatcher;
+  /** Stops at the first violation: the fast path every response takes. */
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
+  /** Lists every violation: built on the first failure only, to explain it fully. */
+  private detailedAjv: Ajv | undefined;
+  private readonly detailedValidators = new Map<string, ValidateFunction>();
 
   constructor(readonly document: OpenApiDocument, readonly version: '3.0' | '3.1') {
     this.operations = listOperations(document);
     this.matcher = new OperationMatcher(this.operations, serverBasePath(document.servers));
-    this.ajv = createDocumentAjv(document, version);
+    this.ajv = createDocumentAjv(document, version, false);
   }
 
   match(method: string, path: string) {
@@ -91,6 +95,18 @@ export class ContractValidator {
       this.validators.set(pointer, validate);
     }
     return validate;
+  }
+
+  /** The errors of a value the fast validator rejected, all of them. */
+  private explain(pointer: string, value: unknown, prefix: string): string {
+    this.detailedAjv ??= createDocumentAjv(this.document, this.version, true);
+    let validate = this.detailedValidators.get(pointer);
+    if (!validate) {
+      validate = compileAt(this.detailedAjv, pointer);
+      this.detailedValidators.set(pointer, validate);
+    }
+    validate(value);
+    return formatAjvErrors(validate.errors, prefix);
   }
 
   /** Compiles every response schema now (so a bad schema shows up before any request). */
@@ -145,7 +161,7 @@ export class ContractValidator {
       }
       if (!header.schemaPointer) continue;
       const validate = this.validatorFor(header.schemaPointer);
-      if (!validate(value) && !validate(headerValue(value))) problems.push(formatAjvErrors(validate.errors, `header ${header.name}`));
+      if (!validate(value) && !validate(headerValue(value))) problems.push(this.explain(header.schemaPointer, headerValue(value), `header ${header.name}`));
     }
     return problems.length === 0
       ? { aspect: 'headers', ok: true, message: `${documented.headers.length} documented header(s) hold`, severity: 'high' }
@@ -179,6 +195,6 @@ export class ContractValidator {
     }
     const validate = this.validatorFor(media.schemaPointer);
     if (validate(body)) return { aspect: 'schema', ok: true, message: `${where}: body matches the schema`, severity: 'high' };
-    return { aspect: 'schema', ok: false, message: `${where}: body does not match the schema: ${formatAjvErrors(validate.errors)}`, severity: 'high' };
+    return { aspect: 'schema', ok: false, message: `${where}: body does not match the schema: ${this.explain(media.schemaPointer, body, 'body')}`, severity: 'high' };
   }
 }
