@@ -6,7 +6,9 @@ export const REDACTED = '[REDACTED]';
 
 const SENSITIVE_KEY = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|access[-_]?token|refresh[-_]?token|id[-_]?token|token|password|passwd|pwd|secret|client[-_]?secret|jwt|session[-_]?id)$/i;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\b/g;
-const BEARER = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+// Case-sensitive, and a bearer value must look like a credential (a digit or punctuation in it),
+// so prose such as "Bearer tokens expire" or "token answered 201" stays readable.
+const BEARER = /\b(Bearer)\s+(?=[A-Za-z._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}|\b(Basic)\s+[A-Za-z0-9+/=]{8,}/g;
 const HEADER_LINE = /\b(authorization|cookie|set-cookie|x-api-key)\s*[:=]\s*[^\n\r,;"}]+/gi;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi;
 const QUERY_SECRET = /([?&](?:token|access_token|api_key|apikey|password|secret)=)[^&\s"']+/gi;
@@ -32,7 +34,7 @@ export class Redactor {
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
     return out
       .replace(JWT, REDACTED)
-      .replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`)
+      .replace(BEARER, (_m, bearer: string | undefined, basic: string | undefined) => `${bearer ?? basic} ${REDACTED}`)
       .replace(HEADER_LINE, (_m, name: string) => `${name}: ${REDACTED}`)
       .replace(URL_CREDENTIALS, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`)
       .replace(QUERY_SECRET, (_m, key: string) => `${key}${REDACTED}`);

@@ -22,6 +22,10 @@ describe('redaction', () => {
     assert.ok(!text.includes('abcdef123'));
     assert.match(text, /postgres:\/\/app:\[REDACTED\]@db/);
   });
+  test('prose about tokens is left readable', () => {
+    assert.equal(redactor.text('the token answered 201; Bearer tokens expire; Token refreshed'), 'the token answered 201; Bearer tokens expire; Token refreshed');
+    assert.equal(redactor.text('Authorization header: Bearer abc.def-123456'), `Authorization header: Bearer ${REDACTED}`);
+  });
   test('short values are not treated as secrets (they would blank ordinary words)', () => {
     assert.equal(new Redactor(['abc']).text('abc def'), 'abc def');
   });
