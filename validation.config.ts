@@ -65,8 +65,12 @@ export default defineValidationConfig({
     suppressions: [],
     lighthouse: {
       routes: ['home', 'research'],
-      // The demo is small and local: a clean build scores 1.0, so a slow blocking script must fail.
-      assertions: { 'categories:performance': ['error', { minScore: 0.9 }] },
+      // A clean build scored 0.88-1.0 here, under heavy load too; a slow blocking script sinks it to 0.72-0.77.
+      // The audit names the cause: a clean build blocks rendering for under 100 ms, the fault for over 1.5 s.
+      assertions: {
+        'categories:performance': ['error', { minScore: 0.8 }],
+        'audits:render-blocking-resources': ['error', { maxNumericValue: 500 }],
+      },
     },
   },
 

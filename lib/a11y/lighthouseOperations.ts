@@ -1,6 +1,6 @@
 import type { Operation, Severity } from '../risk/types.ts';
 import type { AssertionResult } from './lighthouseAssertions.ts';
-import { describeWeakAudits, weakAudits, type LhrLike } from './lighthouseResult.ts';
+import { describeWeakAudits, itemUrls, pathOf, weakAudits, type LhrLike } from './lighthouseResult.ts';
 
 /** Severity of a failed `error` assertion, and of a `warn` one that fell short. */
 const ERROR_SEVERITY: Severity = 'high';
@@ -61,6 +61,12 @@ export function lighthouseAssertionOperations(results: readonly AssertionResult[
       if (weak.length > 0) {
         evidence.weakAudits = weak;
         message += `; weakest audits: ${describeWeakAudits(weak)}`;
+      }
+    } else if (kind === 'audits' && representative) {
+      const urls = itemUrls(representative.audits[id]);
+      if (urls.length > 0) {
+        evidence.urls = urls;
+        message += `; it names ${urls.map(pathOf).join(', ')}`;
       }
     }
     return result.level === 'error'

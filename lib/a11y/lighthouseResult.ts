@@ -36,6 +36,23 @@ export function detailItems(audit: LhrAuditLike | undefined): readonly unknown[]
   return Array.isArray(details?.items) ? details.items : undefined;
 }
 
+/** The first URLs an audit's details name (render-blocking scripts, unsized images...). */
+export function itemUrls(audit: LhrAuditLike | undefined, limit = 3): string[] {
+  return (detailItems(audit) ?? [])
+    .map((item) => (item as { url?: unknown }).url)
+    .filter((url): url is string => typeof url === 'string')
+    .slice(0, limit);
+}
+
+/** A URL's path: the origin is the target's and only adds noise. */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
 /** Scored audits below this count as the reasons a category fell short. */
 const WEAK_SCORE = 0.9;
 const SCORED_MODES = new Set(['numeric', 'binary', 'metricSavings']);
@@ -61,10 +78,7 @@ export function weakAudits(lhr: LhrLike, categoryId: string, limit = 5): WeakAud
     const audit = lhr.audits[ref.id];
     if (!audit || audit.score === null || audit.score >= WEAK_SCORE) continue;
     if (audit.scoreDisplayMode && !SCORED_MODES.has(audit.scoreDisplayMode)) continue;
-    const urls = (detailItems(audit) ?? [])
-      .map((item) => (item as { url?: unknown }).url)
-      .filter((url): url is string => typeof url === 'string')
-      .slice(0, 3);
+    const urls = itemUrls(audit);
     weak.push({ id: audit.id, title: audit.title, score: audit.score, weight: ref.weight, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}), urls });
   }
   const blaming = (audit: WeakAudit) => (audit.urls.length > 0 ? 0 : 1);
@@ -75,7 +89,7 @@ export function weakAudits(lhr: LhrLike, categoryId: string, limit = 5): WeakAud
 export function describeWeakAudits(weak: readonly WeakAudit[]): string {
   return weak
     .map((audit) => {
-      const paths = audit.urls.map((url) => { try { return new URL(url).pathname; } catch { return url; } });
+      const paths = audit.urls.map(pathOf);
       const detail = [audit.displayValue, paths.join(', ')].filter(Boolean).join(': ');
       return `${audit.title} ${audit.score.toFixed(2)}${detail ? ` (${detail})` : ''}`;
     })

@@ -7,7 +7,8 @@ import { digest, ROOT, runSuite, tasksOf, type SuiteRun } from '../helpers/runSu
 
 /**
  * The a11y gate against the sample target: clean, then each a11y fault on its own with only the
- * task that must catch it (`--grep`), two runs at a time to stay near three minutes.
+ * task that must catch it (`--grep`), two runs at a time: about three minutes on an idle
+ * two-core machine. The bounds are generous because a busy machine can triple that.
  */
 const a11yFaults = faults.filter((fault) => fault.gate === 'a11y');
 
@@ -16,7 +17,7 @@ const EXPECTED: Record<string, { grep: string; task: string; names: RegExp }> = 
   'missing-alt': { grep: 'axe home ', task: 'a11y/axe-home-has-no-wcag-violations', names: /image-alt on \/: Images must have alternative text \[critical\].*img/ },
   'low-contrast': { grep: 'axe news ', task: 'a11y/axe-news-has-no-wcag-violations', names: /color-contrast on \/news: Elements must meet minimum color contrast ratio thresholds \[serious\]/ },
   'unlabelled-field': { grep: 'axe settings ', task: 'a11y/axe-settings-has-no-wcag-violations', names: /label on \/settings: Form elements must have labels \[critical\]/ },
-  'render-blocking-script': { grep: 'lighthouse home ', task: 'a11y/lighthouse-home-meets-its-score-thresholds', names: /categories:performance on \/: minScore is 0\.\d+ .*expected >= 0\.90; weakest audits: .*render-blocking-script\.js/ },
+  'render-blocking-script': { grep: 'lighthouse home ', task: 'a11y/lighthouse-home-meets-its-score-thresholds', names: /audits:render-blocking-resources on \/: maxNumericValue is [\d.]+ \(1 run\), expected <= 500; it names .*\/_fault\/render-blocking-script\.js/ },
 };
 
 function filesUnder(folder: string): string[] {
@@ -47,7 +48,7 @@ export default { ...demo, a11y: { ...demo.a11y, suppressions: [
 
 describe('a11y gate', { concurrency: 2 }, () => {
   it('passes on the clean demo: zero violations on every route, Lighthouse thresholds met, within the warning budget', async () => {
-    const run = await runSuite({ project: 'a11y', noDeps: true, args: ['--workers=2'], timeoutMs: 240_000 });
+    const run = await runSuite({ project: 'a11y', noDeps: true, args: ['--workers=2'], timeoutMs: 420_000 });
     const tasks = tasksOf(run, 'a11y');
     assert.equal(run.exitCode, 0, digest(run));
     assert.equal(tasks.filter((task) => task.task_id.startsWith('a11y/axe-')).length, 9, digest(run));
@@ -66,7 +67,7 @@ describe('a11y gate', { concurrency: 2 }, () => {
     it(`catches ${fault.name}: ${fault.breaks}`, async () => {
       const expected = EXPECTED[fault.name];
       assert.ok(expected, `no expectation for the a11y fault ${fault.name}: add one to EXPECTED`);
-      const run = await runSuite({ project: 'a11y', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 150_000 });
+      const run = await runSuite({ project: 'a11y', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 300_000 });
       assert.equal(run.exitCode, 1, digest(run));
       assert.equal(run.summary?.verdict, 'CRITICAL', digest(run));
       const task = tasksOf(run, 'a11y').find((t) => t.task_id === expected.task);
@@ -76,7 +77,7 @@ describe('a11y gate', { concurrency: 2 }, () => {
   }
 
   it('turns a violation under an active suppression into a warning naming it, and fails one whose suppression expired', async () => {
-    const run = await runSuite({ project: 'a11y', noDeps: true, faults: ['low-contrast', 'missing-alt'], args: ['--grep', 'axe news '], env: { VALIDATION_CONFIG: suppressionConfig() }, timeoutMs: 150_000 });
+    const run = await runSuite({ project: 'a11y', noDeps: true, faults: ['low-contrast', 'missing-alt'], args: ['--grep', 'axe news '], env: { VALIDATION_CONFIG: suppressionConfig() }, timeoutMs: 300_000 });
     const task = tasksOf(run, 'a11y').find((t) => t.task_id === 'a11y/axe-news-has-no-wcag-violations');
     assert.equal(task?.status, 'failed', digest(run));
     assert.ok(task.errors.some((e) => /^image-alt on \/news: .*a11y suppression image-alt \[img\] on every route \(logo alt text ships next sprint; owner brand-team; until 2000-01-01\) has expired/.test(e)), digest(run));

@@ -60,6 +60,8 @@ describe('Lighthouse assertions', () => {
       'audits:render-blocking-resources': ['warn', { maxLength: 0 }],
     }, [lhr(1, 1800)]);
     assert.deepEqual(results.map((r) => [r.operator, r.comparator, r.actual, r.passed]), [['maxNumericValue', '<=', 1800, false], ['maxLength', '<=', 2, false]]);
+    const ops = lighthouseAssertionOperations(results, '/', lhr(1, 1800));
+    assert.equal(ops[1]?.message, 'maxLength is 2 (1 run), expected <= 0; it names /_fault/slow.js, /styles.css');
   });
 
   it('take the median over the runs, as LIGHTHOUSE_RUNS asks', () => {
