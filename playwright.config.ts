@@ -58,10 +58,7 @@ export default defineConfig({
       executablePath: browser?.executablePath,
       args: [...CHROMIUM_QUIET_ARGS],
     },
-    // A browser grid supplies the browsers when one machine is not enough.
-    connectOptions: process.env.PW_TEST_CONNECT_WS_ENDPOINT
-      ? { wsEndpoint: process.env.PW_TEST_CONNECT_WS_ENDPOINT, timeout: config.timeouts.navigationMs }
-      : undefined,
+    // Remote browsers: Playwright itself reads PW_TEST_CONNECT_WS_ENDPOINT (and wins over connectOptions).
   },
   projects: allProjects({
     rootDir: import.meta.dirname,
