@@ -29,10 +29,13 @@ export interface MeasureOptions {
 const GNU_TIME = '/usr/bin/time';
 const PAGE_BYTES = 4096;
 
+/** The machine lacks something the bench needs: a message for the user, not a stack. */
+export class SetupError extends Error {}
+
 /** GNU time gives the CPU of reaped descendants (Node's child API has no per-child rusage). */
 export function requireGnuTime(): void {
   if (!existsSync(GNU_TIME)) {
-    throw new Error(`${GNU_TIME} is missing: install the Debian package "time" (apt-get install -y time)`);
+    throw new SetupError(`${GNU_TIME} is missing: install the Debian package "time" (apt-get install -y time)`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { combine, measure, type Measurement } from '../lib/measure.ts';
+import { combine, measure, SetupError, type Measurement } from '../lib/measure.ts';
 import { BENCH_DIR, ROOT } from '../lib/results.ts';
 import { freePort } from '../lib/demo.ts';
 import type { PeerPlan } from './configs.ts';
@@ -8,6 +8,14 @@ import type { PeerPlan } from './configs.ts';
 const BIN = path.join(BENCH_DIR, 'node_modules', '.bin');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const QUIET_ENV = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PUPPETEER_SKIP_DOWNLOAD: '1', LHCI_NO_LIGHTHOUSERC: '1' };
+
+/** The peers live in bench/node_modules, installed apart from the product. */
+export function requirePeerTools(): void {
+  const missing = ['secretlint', 'lhci', 'pa11y-ci', 'prism'].filter((bin) => !existsSync(path.join(BIN, bin)));
+  if (missing.length > 0) {
+    throw new SetupError(`peer tools not installed (${missing.join(', ')}): run \`cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci\` (no browser download: they use /usr/bin/chromium)`);
+  }
+}
 
 export type PeerTool = 'secretlint' | 'lhci' | 'pa11y-ci' | 'prism';
 export const PEER_TOOLS: PeerTool[] = ['secretlint', 'lhci', 'pa11y-ci', 'prism'];

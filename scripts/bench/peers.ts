@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadValidationConfig } from '../../lib/config/index.ts';
 import { runtimeFaults } from '../../demo/faults/runtime.ts';
 import { startDemo } from '../../bench/lib/demo.ts';
-import { requireGnuTime } from '../../bench/lib/measure.ts';
+import { requireGnuTime, SetupError } from '../../bench/lib/measure.ts';
 import { BENCH_DIR } from '../../bench/lib/results.ts';
 import { writePeerConfigs } from '../../bench/peers/configs.ts';
 import { runFindings, writeFindings } from '../../bench/peers/findings.ts';
+import { requirePeerTools } from '../../bench/peers/pipeline.ts';
 import { runTiming, writeTiming } from '../../bench/peers/timing.ts';
 
 class UsageError extends Error {}
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const unknown = faults.filter((f) => !known.has(f));
   if (unknown.length > 0) throw new UsageError(`unknown runtime fault(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   requireGnuTime();
+  requirePeerTools();
 
   const config = await loadValidationConfig();
   const work = path.join(BENCH_DIR, '.work', 'peers');
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof SetupError) {
     console.error(`bench:peers: ${error.message}`);
   } else {
     console.error(error);

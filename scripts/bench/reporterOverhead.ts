@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measure, median, requireGnuTime, type Measurement } from '../../bench/lib/measure.ts';
+import { measure, median, requireGnuTime, SetupError, type Measurement } from '../../bench/lib/measure.ts';
 import { BENCH_DIR, loadAverage, ROOT, table, writeSection } from '../../bench/lib/results.ts';
 import { writeOverheadProject, type OverheadSide } from '../../bench/reporter/overheadProject.ts';
 
@@ -91,6 +91,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `bench:reporter: ${error.message}` : error);
+  console.error(error instanceof UsageError || error instanceof SetupError ? `bench:reporter: ${error.message}` : error);
   process.exit(1);
 });

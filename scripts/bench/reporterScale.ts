@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SetupError } from '../../bench/lib/measure.ts';
 import { BENCH_DIR, loadAverage, ROOT, table, writeSection } from '../../bench/lib/results.ts';
 
 const TARGET_MS = 10_000;
@@ -85,6 +86,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `bench:reporter: ${error.message}` : error);
+  console.error(error instanceof UsageError || error instanceof SetupError ? `bench:reporter: ${error.message}` : error);
   process.exit(1);
 });
