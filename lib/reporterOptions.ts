@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { suppressionsAsWaivers } from './a11y/index.ts';
 import type { ResolvedConfig } from './config/index.ts';
 
 /** The risk reporter's options, from the resolved config: shared by the run and by merge-reports. */
@@ -6,7 +7,8 @@ export function riskReporterOptions(config: ResolvedConfig, gateOrder: readonly 
   return {
     outputDir: 'reports',
     thresholds: config.thresholds,
-    waivers: config.waivers,
+    // a11y suppressions are waivers too: listed in force, or reported when expired.
+    waivers: [...config.waivers, ...suppressionsAsWaivers(config.a11y.suppressions)],
     gateOrder: [...gateOrder],
     target: { name: config.target.name, baseUrl: config.meta.baseUrl, apiUrl: config.meta.apiUrl, environment: config.meta.environment },
     repository: config.meta.repository,
