@@ -84,7 +84,11 @@ export default class RiskReporter implements Reporter {
     return false;
   }
 
+  /** `playwright test --list` runs nothing: no log, no verdict, no history line. */
+  private readonly listOnly = process.argv.includes('--list');
+
   onBegin(config: FullConfig, suite: Suite): void {
+    if (this.listOnly) return;
     try {
       this.startTime = new Date();
       this.rootSuite = suite;
@@ -127,6 +131,7 @@ export default class RiskReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    if (this.listOnly) return;
     const willRetry = (result.status === 'failed' || result.status === 'timedOut') && result.retry < test.retries;
     if (willRetry) return;
     try {
@@ -146,6 +151,7 @@ export default class RiskReporter implements Reporter {
   }
 
   async onEnd(fullResult: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    if (this.listOnly) return undefined;
     try {
       for (const secret of readSharedSecrets()) this.redactor.add(secret);
       const endTime = new Date();

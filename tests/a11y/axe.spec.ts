@@ -1,14 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { test } from '../../fixtures/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 import { axeScanOperations, suppressionLedger } from '../../lib/a11y/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
 import { errorMessage } from '../../lib/risk/recorder.ts';
 
 /*
  * axe-core on every route, one task per route: the scan is an operation, each violated rule a
  * failed one with axe's impact as its severity. Rules, suppressions and limits come from the config.
  */
-const config = await loadValidationConfig();
+const config = await targetConfig();
 
 test.describe('axe', { tag: '@axe' }, () => {
   for (const route of config.routes) {

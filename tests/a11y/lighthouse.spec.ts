@@ -1,17 +1,16 @@
 import { writeFile } from 'node:fs/promises';
-import { test } from '../../fixtures/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 import {
   evaluateAssertions, lighthouseAssertionOperations, lighthouseFlags, lighthouseRoutes, lighthouseRunOperation, lighthouseRuns, representativeRun,
   type LhrLike,
 } from '../../lib/a11y/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
 import { errorMessage } from '../../lib/risk/recorder.ts';
 
 /*
  * Lighthouse category scores (and any audit assertions) against the config's Lighthouse CI-style
  * assertions, on the routes chosen for it. `LIGHTHOUSE_RUNS=n` runs each n times; the median counts.
  */
-const config = await loadValidationConfig();
+const config = await targetConfig();
 const chosen = lighthouseRoutes(config.routes, config.a11y.lighthouse.routes);
 
 test.describe('lighthouse', { tag: '@lighthouse' }, () => {

@@ -1,8 +1,7 @@
-import { test } from '../../fixtures/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 
 /* The declarative interactions of the config (menus, split panes...): one task each. */
-const config = await loadValidationConfig();
+const config = await targetConfig();
 
 test.describe('interactions', () => {
   for (const interaction of config.browser.interactions) {

@@ -1,11 +1,10 @@
-import { test } from '../../fixtures/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 
 /*
  * One task per route and viewport: small tasks spread over the workers, and a failure names
  * both. The routes come from the config, so the same spec validates any application.
  */
-const config = await loadValidationConfig();
+const config = await targetConfig();
 const [firstViewport] = config.browser.viewports;
 
 test.describe('routes', () => {

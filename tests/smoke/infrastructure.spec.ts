@@ -1,10 +1,9 @@
-import { test } from '../../fixtures/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 import { PROBE_NAMES, describeProbeFailure, describeTarget, parseInfraUrl, type ServiceKind } from '../../lib/smoke/infrastructure.ts';
 import { probeDocker, probePostgres, probeRedis } from '../../lib/smoke/probes.ts';
 import { errorMessage } from '../../lib/risk/index.ts';
 
-const config = await loadValidationConfig();
+const config = await targetConfig();
 const services: ServiceKind[] = ['postgres', 'redis', 'docker'];
 
 test.describe('infrastructure', () => {

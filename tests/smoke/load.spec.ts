@@ -1,12 +1,11 @@
-import { test } from '../../fixtures/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 import { evaluateBudgets, loadTargetRefusal, summarizeLoad } from '../../lib/smoke/load.ts';
 import { runLoad } from '../../lib/smoke/loadRunner.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
 
 // One endpoint at a time: two loads at once would measure each other.
 test.describe.configure({ mode: 'default' });
 
-const config = await loadValidationConfig();
+const config = await targetConfig();
 const load = config.smoke.load;
 
 test.describe('load', () => {

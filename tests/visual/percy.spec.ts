@@ -1,12 +1,11 @@
-import { test } from '../../fixtures/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 
 /*
  * Percy snapshots of every route, only when PERCY_TOKEN is set. Run the suite under the Percy CLI:
  *   PERCY_TOKEN=... npx percy exec -- npx playwright test --project=visual
  * Without the token the task is skipped with its reason: never counted as a pass.
  */
-const config = await loadValidationConfig();
+const config = await targetConfig();
 
 test.describe('percy', () => {
   test('snapshots of every route', async ({ pageGuard, visuals }) => {

@@ -1,11 +1,10 @@
-import { test } from '../../fixtures/index.ts';
-import { loadValidationConfig } from '../../lib/config/index.ts';
+import { test, targetConfig } from '../../fixtures/index.ts';
 
 /*
  * One task per route and viewport, one page load for all its visual checks: design tokens
  * (palette, glass panels) read from the live page, then the screenshot against its baseline.
  */
-const config = await loadValidationConfig();
+const config = await targetConfig();
 
 test.describe('screens', () => {
   for (const route of config.routes) {
