@@ -4,7 +4,12 @@ import { CHROMIUM_QUIET_ARGS, chooseBrowser } from './lib/browser.ts';
 import { ConfigError, loadValidationConfig, type ResolvedConfig } from './lib/config/index.ts';
 import { riskReporterOptions } from './lib/reporterOptions.ts';
 import { openSecretChannel } from './lib/secretChannel.ts';
+import { writeConfigFailure } from './reporters/configFailure.ts';
 import { GATE_ORDER, allProjects } from './projects/index.ts';
+
+/** Every run output lives under OUTPUT_ROOT (default: here), so runs side by side never share folders. */
+const outputRoot = process.env.OUTPUT_ROOT ? path.resolve(process.env.OUTPUT_ROOT) : import.meta.dirname;
+const out = (folder: string) => path.join(outputRoot, folder);
 
 /** Thin: loads the validation config, builds the gate projects, lists the reporters. */
 async function load(): Promise<ResolvedConfig> {
@@ -13,6 +18,8 @@ async function load(): Promise<ResolvedConfig> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
+      // No test runs, but the run still leaves its log, a CRITICAL summary and a verdict.
+      writeConfigFailure(process.env.REPORTS_DIR || path.join(outputRoot, 'reports'), error);
       process.exit(1);
     }
     throw error;
@@ -24,9 +31,6 @@ const config = await load();
 openSecretChannel();
 const browser = chooseBrowser(chromium.executablePath());
 const ci = Boolean(process.env.CI);
-/** Every run output lives under OUTPUT_ROOT (default: here), so runs side by side never share folders. */
-const outputRoot = process.env.OUTPUT_ROOT ? path.resolve(process.env.OUTPUT_ROOT) : import.meta.dirname;
-const out = (folder: string) => path.join(outputRoot, folder);
 
 const reporters: ReporterDescription[] = [
   [ci ? 'dot' : 'list'],
@@ -44,6 +48,8 @@ export default defineConfig({
   forbidOnly: ci,
   retries: Number(process.env.RETRIES ?? 0),
   timeout: config.timeouts.testMs,
+  // The last bound when every other one failed: past it the run ends, interrupted and CRITICAL.
+  globalTimeout: config.timeouts.runMs,
   expect: { timeout: config.timeouts.expectMs },
   outputDir: out('test-results'),
   reporter: reporters,
@@ -62,6 +68,7 @@ export default defineConfig({
   },
   projects: allProjects({
     rootDir: import.meta.dirname,
+    testTimeouts: config.timeouts.gateTestMs,
     // The team's own spec folders per gate, from the config: picked up without editing the suite.
     extraFolders: Object.fromEntries(Object.entries(config.extraSpecs).map(([gate, folders]) => [gate, folders.map((folder) => path.resolve(config.meta.dir, folder))])),
   }),

@@ -40,6 +40,8 @@ export interface BuildOptions {
   extraFolders?: Record<string, string[]>;
   use?: PlaywrightTestProject['use'];
   aggregate?: string;
+  /** Per-test bound of a gate (ms), replacing the run's default there. */
+  testTimeouts?: Record<string, number>;
 }
 
 /** One Playwright project per gate, chained by `dependencies`, each carrying its gate in metadata. */
@@ -59,6 +61,7 @@ export function buildGateProjects(gates: readonly GateDefinition[], options: Bui
         testMatch: [gate.folder, ...extra].map((folder) => specsUnder(path.resolve(rootDir, folder))),
         dependencies: dependencies.map((name) => `${prefix}${name}`),
         fullyParallel: !gate.serial,
+        ...(options.testTimeouts?.[gate.name] ? { timeout: options.testTimeouts[gate.name] } : {}),
         metadata,
         ...(options.use ? { use: options.use } : {}),
       } satisfies PlaywrightTestProject;

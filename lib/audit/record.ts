@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/index.ts';
 import type { AuditConfig } from '../config/sections/audit.ts';
@@ -16,8 +17,25 @@ export interface AuditContext {
 /** Listings by repository and options: the checks of one worker share one (names and sizes only). */
 const listings = new Map<string, Promise<RepositoryListing>>();
 
+/** A repository that is not there must fail every check loudly, never pass on zero files. */
+export function assertRepository(root: string): void {
+  let stats;
+  try {
+    stats = statSync(root);
+  } catch (error) {
+    throw new Error(`TARGET_REPO ${root} does not exist (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}): set TARGET_REPO or audit.repository to the application's repository.`);
+  }
+  if (!stats.isDirectory()) throw new Error(`TARGET_REPO ${root} is not a folder: set TARGET_REPO or audit.repository to the application's repository.`);
+  try {
+    readdirSync(root);
+  } catch (error) {
+    throw new Error(`TARGET_REPO ${root} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): check its permissions.`);
+  }
+}
+
 export async function auditContext(target: ResolvedConfig): Promise<AuditContext> {
   const root = target.meta.repository;
+  assertRepository(root);
   const options = { maxFileBytes: target.audit.maxFileBytes, exclude: target.audit.exclude };
   const key = JSON.stringify([root, options]);
   let listing = listings.get(key);

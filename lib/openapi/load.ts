@@ -27,7 +27,10 @@ export function resolveDocumentLocation(source: string, baseDir: string): string
  * documents). Here the URL and the document are the user's own, and local or staging targets
  * live on exactly such addresses.
  */
-const PARSER_OPTIONS = { resolve: { http: { safeUrlResolver: false } } } as unknown as SwaggerParser.Options;
+/** A document URL that never answers costs the request budget, not the parser's 60 s default. */
+function parserOptions(timeoutMs: number): SwaggerParser.Options {
+  return { resolve: { http: { safeUrlResolver: false, timeout: timeoutMs } } } as unknown as SwaggerParser.Options;
+}
 
 function isParseError(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
@@ -65,8 +68,9 @@ function describe(error: unknown): string {
  * in, internal refs kept, so recursive schemas stay finite) and validated against the OpenAPI
  * schema. Never throws: a broken document comes back as a stage and a message naming where.
  */
-export async function loadOpenApi(source: string, baseDir: string): Promise<LoadResult> {
+export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 10_000): Promise<LoadResult> {
   const location = resolveDocumentLocation(source, baseDir);
+  const PARSER_OPTIONS = parserOptions(timeoutMs);
   let parsed: unknown;
   try {
     parsed = await SwaggerParser.parse(location, PARSER_OPTIONS);

@@ -1,3 +1,4 @@
+import { environmentSecrets, Redactor } from '../redact.ts';
 import { formatRate } from '../risk/rate.ts';
 import { describeEta, formatDuration } from './eta.ts';
 import type { DashboardView, RiskLevel } from './view.ts';
@@ -32,6 +33,9 @@ function bar(done: number, total: number, width: number): string {
 }
 
 /** The terminal dashboard as plain lines; colour only when asked. */
+/** A corrupt line may hold anything, a secret included: redact before showing it. */
+const redactor = new Redactor(environmentSecrets());
+
 export function renderTerminal(view: DashboardView, options: TerminalOptions): string {
   const paint = painter(options.color);
   const width = Math.max(60, Math.min(options.width ?? 100, 160));
@@ -66,7 +70,7 @@ export function renderTerminal(view: DashboardView, options: TerminalOptions): s
   if (view.logProblems.length > 0) {
     out.push('');
     out.push(paint('Log problems', 'bold'));
-    for (const problem of view.logProblems) out.push(paint(`  line ${problem.line}: ${problem.reason.includes('incomplete') ? 'incomplete' : 'corrupt'} (${problem.reason}): ${problem.text.slice(0, 60)}`, 'yellow'));
+    for (const problem of view.logProblems) out.push(paint(`  line ${problem.line}: ${problem.reason.includes('incomplete') ? 'incomplete' : 'corrupt'} (${problem.reason}): ${redactor.text(problem.text.slice(0, 60))}`, 'yellow'));
   }
   return out.join('\n');
 }

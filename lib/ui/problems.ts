@@ -1,6 +1,6 @@
 /** What the page guard saw go wrong while a page was open. */
 export interface PageProblem {
-  kind: 'console-error' | 'page-error' | 'request-failed' | 'http-error';
+  kind: 'console-error' | 'page-error' | 'request-failed' | 'http-error' | 'dialog' | 'popup' | 'navigated-away';
   url: string;
   detail: string;
   /** HTTP status for 'http-error'. */
@@ -13,6 +13,9 @@ export const PROBLEM_CHECKS: ReadonlyArray<{ kind: PageProblem['kind']; title: s
   { kind: 'page-error', title: 'no uncaught page errors', severity: 'critical' },
   { kind: 'request-failed', title: 'no failed requests (network)', severity: 'high' },
   { kind: 'http-error', title: 'no failed requests (HTTP 4xx/5xx)', severity: 'high' },
+  { kind: 'dialog', title: 'no unexpected dialogs', severity: 'high' },
+  { kind: 'popup', title: 'no unexpected pop-up windows', severity: 'high' },
+  { kind: 'navigated-away', title: 'stays on its page', severity: 'high' },
 ];
 
 /** One line per problem, bounded, for an operation's failure message. */

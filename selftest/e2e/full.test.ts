@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { GATES, QUICK_GATES } from '../../projects/index.ts';
 import { assertLogValid } from '../helpers/logSchema.ts';
-import { digest, ROOT, runSuite } from '../helpers/runSuite.ts';
+import { digest, readRun, ROOT, runSuite } from '../helpers/runSuite.ts';
 
 describe('the whole chain on the clean sample target', () => {
   test('--project=full runs every gate in order and every gate passes: PASS, exit 0', async () => {
@@ -45,7 +45,8 @@ describe('a broken config stops the run before any test', () => {
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'bad.config.ts');
     writeFileSync(file, `export default { target: { name: 'x', baseUrl: 'nope' }, routes: [], api: { endpoints: [{ name: 'q', path: '/q', budgetMs: 'fast' }] }, colour: 1 };\n`);
-    const result = spawnSync('npx', ['playwright', 'test', '--project=audit', '--no-deps'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, VALIDATION_CONFIG: file } });
+    const outputRoot = path.join(dir, 'out');
+    const result = spawnSync('npx', ['playwright', 'test', '--project=audit', '--no-deps'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, VALIDATION_CONFIG: file, OUTPUT_ROOT: outputRoot } });
     const output = `${result.stdout}\n${result.stderr}`;
     assert.notEqual(result.status, 0);
     assert.match(output, /Invalid validation config .*bad\.config\.ts/);
@@ -55,5 +56,10 @@ describe('a broken config stops the run before any test', () => {
     assert.match(output, /colour is not a known key/);
     assert.doesNotMatch(output, /\n\s+at .+:\d+:\d+/, 'a stack trace was printed');
     assert.doesNotMatch(output, /Running \d+ test/);
+    // The run still leaves a complete log and a CRITICAL summary that says why.
+    const run = readRun(outputRoot);
+    assertLogValid({ ...run, stdout: '', stderr: '', exitCode: result.status, signal: null, durationMs: 0, outputRoot });
+    assert.equal(run.summary?.verdict, 'CRITICAL');
+    assert.match(run.summaryMarkdown, /## Invalid validation config\n\n- target\.baseUrl must be a valid url/);
   });
 });

@@ -13,12 +13,17 @@ test.describe('live endpoints', () => {
       }
       await risk.check(`${label} answers ${endpoint.expectStatus}`, () => {
         const wrong = samples.filter((sample) => sample.status !== endpoint.expectStatus);
-        expect(wrong.map((s) => `${s.status}: ${s.text.slice(0, 160)}`), `${label}: statuses other than ${endpoint.expectStatus}`).toEqual([]);
+        if (wrong.length > 0) {
+          const statuses = [...new Set(wrong.map((s) => s.status))].map((status) => `${status} x${wrong.filter((s) => s.status === status).length}`).join(', ');
+          throw new Error(`${label} answered ${statuses} of ${samples.length}, expected ${endpoint.expectStatus}: ${wrong[0]!.text.slice(0, 160)}`);
+        }
       }, { severity: 'critical', evidence: { url: samples[0]?.url, statuses: samples.map((s) => s.status) } });
       if (endpoint.json) {
         await risk.check(`${label} answers JSON`, () => {
           const broken = samples.find((sample) => sample.json === undefined);
           if (broken) throw new Error(`${broken.url} body is not JSON (content-type "${broken.contentType}"): ${broken.jsonError ?? 'empty body'}`);
+          const mislabelled = samples.find((sample) => !/^application\/([\w.+-]+\+)?json\b/i.test(sample.contentType));
+          if (mislabelled) throw new Error(`${mislabelled.url} sends JSON as content-type "${mislabelled.contentType}", expected application/json`);
         }, { severity: 'high' });
       }
       const durations = samples.map((sample) => sample.durationMs);
