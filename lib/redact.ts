@@ -11,6 +11,8 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\b/g;
 const BEARER = /\b(Bearer)\s+(?=[A-Za-z._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}|\b(Basic)\s+[A-Za-z0-9+/=]{8,}/g;
 const HEADER_LINE = /\b(authorization|cookie|set-cookie|x-api-key)\s*[:=]\s*[^\n\r,;"}]+/gi;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi;
+// A sensitive key inside JSON text that could not be parsed (a truncated or corrupt line).
+const JSON_TEXT_SECRET = /("(?:password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|id_token|api_key|apikey|authorization|cookie|set-cookie)"\s*:\s*")((?:[^"\\]|\\.)*)(")?/gi;
 const QUERY_SECRET = /([?&](?:token|access_token|api_key|apikey|password|secret)=)[^&\s"']+/gi;
 
 /** Known secret values, added at run time (API_PASSWORD, API_TOKEN, captured tokens). */
@@ -37,6 +39,7 @@ export class Redactor {
       .replace(BEARER, (_m, bearer: string | undefined, basic: string | undefined) => `${bearer ?? basic} ${REDACTED}`)
       .replace(HEADER_LINE, (_m, name: string) => `${name}: ${REDACTED}`)
       .replace(URL_CREDENTIALS, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`)
+      .replace(JSON_TEXT_SECRET, (_m, key: string, _value: string, end: string | undefined) => `${key}${REDACTED}${end ?? ''}`)
       .replace(QUERY_SECRET, (_m, key: string) => `${key}${REDACTED}`);
   }
 

@@ -22,6 +22,10 @@ describe('redaction', () => {
     assert.ok(!text.includes('abcdef123'));
     assert.match(text, /postgres:\/\/app:\[REDACTED\]@db/);
   });
+  test('a sensitive key in JSON text that does not parse (a corrupt log line) is masked, even cut short', () => {
+    assert.equal(redactor.text('{"password":"pw-123456789","user":"x"}'), `{"password":"${REDACTED}","user":"x"}`);
+    assert.equal(redactor.text('{"token":"abc.def.gh'), `{"token":"${REDACTED}`);
+  });
   test('prose about tokens is left readable', () => {
     assert.equal(redactor.text('the token answered 201; Bearer tokens expire; Token refreshed'), 'the token answered 201; Bearer tokens expire; Token refreshed');
     assert.equal(redactor.text('Authorization header: Bearer abc.def-123456'), `Authorization header: Bearer ${REDACTED}`);
