@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { combine, measure, SetupError, type Measurement } from '../lib/measure.ts';
 import { BENCH_DIR, ROOT } from '../lib/results.ts';
@@ -39,11 +39,14 @@ function countSecretlint(stdout: string): { findings: number; detail: string } {
   }
 }
 
-function countLhci(output: string): { findings: number; detail: string } {
+function countLhci(raw: string, exitCode: number | null): { findings: number; detail: string } {
+  // lhci colours its output whatever FORCE_COLOR says.
+  const output = raw.replace(/\u001b\[[0-9;]*m/g, '');
   // lhci assert prints one "✘  <audit> failure for <property> assertion" line per failed assertion.
   const failures = [...output.matchAll(/[✘X]\s+(\S+)\s+failure for (\S+) assertion/g)].map((m) => `${m[1]} ${m[2]}`);
   const warnings = [...output.matchAll(/⚠️?\s+(\S+)\s+warning for (\S+) assertion/g)].map((m) => `${m[1]} (warn)`);
-  return { findings: failures.length, detail: [...failures, ...warnings].slice(0, 4).join('; ') };
+  // Its exit status is the verdict when the wording changes.
+  return { findings: Math.max(failures.length, exitCode === 0 ? 0 : 1), detail: [...failures, ...warnings].slice(0, 4).join('; ') };
 }
 
 function countPa11y(stdout: string): { findings: number; detail: string } {
@@ -83,11 +86,13 @@ export async function runPeers(plan: PeerPlan, baseUrl: string, workDir: string,
     const collect = await measure('lhci collect', path.join(BIN, 'lhci'), ['collect', `--config=${plan.files.lighthouserc}`], options);
     const assert = await measure('lhci assert', path.join(BIN, 'lhci'), ['assert', `--config=${plan.files.lighthouserc}`], options);
     const m = combine('lhci', [collect, assert]);
-    const counted = countLhci(`${assert.stdout}\n${assert.stderr}`);
+    const counted = countLhci(`${assert.stdout}\n${assert.stderr}`, assert.exitCode);
+    writeFileSync(path.join(workDir, 'lhci-assert.txt'), `${assert.stdout}\n${assert.stderr}`);
     steps.push({ tool: 'lhci', measurement: m, findings: collect.exitCode === 0 ? counted.findings : counted.findings + 1, detail: collect.exitCode === 0 ? counted.detail : `collect failed: ${collect.stderr.trim().split('\n').slice(-2).join(' ')}` });
   }
   if (tools.includes('pa11y-ci')) {
     const m = await measure('pa11y-ci', path.join(BIN, 'pa11y-ci'), ['--config', plan.files.pa11yci, '--json'], options);
+    writeFileSync(path.join(workDir, 'pa11y-ci.json'), m.stdout);
     steps.push({ tool: 'pa11y-ci', measurement: m, ...countPa11y(m.stdout) });
   }
   if (tools.includes('prism')) {
@@ -106,14 +111,14 @@ export interface OursRun {
   gates: Record<string, string>;
 }
 
-/** Our suite: `playwright test --project=<project>` against the already running demo (reused by port). */
+/** Our suite: `playwright test --project=<project>[,<project>...]` against the already running demo (reused by port). */
 export async function runOurs(project: string, demoPort: number, outputRoot: string, extraArgs: string[] = []): Promise<OursRun> {
   rmSync(outputRoot, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, OUTPUT_ROOT: outputRoot, DEMO_PORT: String(demoPort), FORCE_COLOR: '0' };
   // Outside CI, Playwright's webServer reuses the server already answering on the port.
   delete env.CI;
   delete env.BASE_URL;
-  const m = await measure(`ours ${project}`, path.join(ROOT, 'node_modules', '.bin', 'playwright'), ['test', `--project=${project}`, ...extraArgs], { cwd: ROOT, env, timeoutMs: 1_800_000 });
+  const m = await measure(`ours ${project}`, path.join(ROOT, 'node_modules', '.bin', 'playwright'), ['test', ...project.split(',').map((p) => `--project=${p}`), ...extraArgs], { cwd: ROOT, env, timeoutMs: 1_800_000 });
   const gates: Record<string, string> = {};
   let verdict: string | undefined;
   const latest = path.join(outputRoot, 'reports', 'latest.jsonl');

@@ -15,6 +15,7 @@ export interface TimingPair {
 
 export interface TimingResult {
   project: string;
+  noDeps: boolean;
   plan: PeerPlan;
   pairs: TimingPair[];
   /** Findings of each peer on the clean demo (last run): the baseline a fault must add to. */
@@ -23,6 +24,7 @@ export interface TimingResult {
 
 export interface TimingOptions {
   project: string;
+  noDeps?: boolean;
   runs: number;
   demoPort: number;
   baseUrl: string;
@@ -36,7 +38,7 @@ export async function runTiming(options: TimingOptions): Promise<TimingResult> {
   for (let run = 1; run <= options.runs; run++) {
     const oursLoad = loadAverage();
     console.log(`[bench] run ${run}/${options.runs}: ours --project=${options.project} (load ${oursLoad})`);
-    const ours = await runOurs(options.project, options.demoPort, path.join(options.work, `ours-${run}`));
+    const ours = await runOurs(options.project, options.demoPort, path.join(options.work, `ours-${run}`), options.noDeps ? ['--no-deps'] : []);
     console.log(`[bench]   ours: ${(ours.measurement.wallMs / 1000).toFixed(1)} s, exit ${ours.measurement.exitCode}, verdict ${ours.verdict ?? '-'}`);
     const peersLoad = loadAverage();
     console.log(`[bench] run ${run}/${options.runs}: peers (load ${peersLoad})`);
@@ -46,7 +48,7 @@ export async function runTiming(options: TimingOptions): Promise<TimingResult> {
     pairs.push({ run, ours, peers, peersTotal, loadBefore: { ours: oursLoad, peers: peersLoad } });
   }
   const last = pairs[pairs.length - 1]!;
-  return { project: options.project, plan: options.plan, pairs, cleanFindings: Object.fromEntries(last.peers.map((p) => [p.tool, p.findings])) };
+  return { project: options.project, noDeps: options.noDeps ?? false, plan: options.plan, pairs, cleanFindings: Object.fromEntries(last.peers.map((p) => [p.tool, p.findings])) };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -65,8 +67,9 @@ export function writeTiming(result: TimingResult, command: string): string {
   const memory = metric((m) => m.peakTreeRssMb);
   const tools = pairs[0]?.peers.map((p) => p.tool) ?? [];
   const verdictOk = pairs.every((p) => p.ours.measurement.exitCode === 0);
+  const projectFlags = `${result.project.split(',').map((p) => `--project=${p}`).join(' ')}${result.noDeps ? ' --no-deps' : ''}`;
   const body = [
-    `Ours: \`playwright test --project=${result.project}\` (every gate, one worker pool, the demo reused by port). `
+    `Ours: \`playwright test ${projectFlags}\` (${result.project === 'full' ? 'every gate' : 'these gates only'}, the workers of playwright.config.ts, the demo reused by port). `
       + `Peers, one after the other as a CI script chains them: secretlint over the demo repository; Lighthouse CI (collect + assert) on ${plan.lighthouseUrls.length} route(s) `
       + `x ${plan.lighthouseRuns} run(s) with the suite's Lighthouse settings and assertions; pa11y-ci (axe, WCAG 2.1 AA) on all ${plan.routes.length} routes; `
       + 'Prism\'s validation proxy with one request per documented operation and example. Both sides test one demo server started outside the measured trees. '
@@ -92,6 +95,7 @@ export function writeTiming(result: TimingResult, command: string): string {
     `Our gates in the last run: ${Object.entries(pairs.at(-1)?.ours.gates ?? {}).map(([g, s]) => `${g} ${s}`).join(', ') || 'no gate records'}.  `,
     `Peers' findings on the clean demo (last run): ${pairs.at(-1)?.peers.map((p) => `${p.tool} ${p.findings}${p.detail ? ` (${p.detail})` : ''}`).join('; ')}.`,
   ].join('\n');
-  writeSection('peers-timing', `Ours (--project=${result.project}) vs the peers' pipeline`, command, body);
+  const section = result.project === 'full' ? 'peers-timing' : `peers-timing-${result.project.replace(/,/g, '-')}`;
+  writeSection(section, `Ours (${projectFlags}) vs the peers' pipeline`, command, body);
   return body;
 }

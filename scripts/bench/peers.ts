@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
+      // Comma-separated projects run together, e.g. the gates the peers cover: audit,a11y,contracts.
       project: { type: 'string', default: 'full' },
+      'no-deps': { type: 'boolean', default: false },
       'skip-findings': { type: 'boolean', default: false },
       'findings-only': { type: 'boolean', default: false },
       faults: { type: 'string' },
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     const demo = await startDemo();
     try {
       const plan = writePeerConfigs(config, demo.url, path.join(work, 'config'));
-      const timing = await runTiming({ project: values.project, runs, demoPort: demo.port, baseUrl: demo.url, plan, work });
+      const timing = await runTiming({ project: values.project, noDeps: values['no-deps'], runs, demoPort: demo.port, baseUrl: demo.url, plan, work });
       cleanFindings = timing.cleanFindings;
       console.log(`\n${writeTiming(timing, command)}`);
     } finally {
