@@ -62,7 +62,7 @@ export const repositoryFaults: FaultDefinition[] = [
     plant: (dir) => writeFile(path.join(dir, 'pages/assistant.ts'), `// Assistant panel heading.\nexport const assistantTitle = '${['A', 'I'].join('')} picks for today';\n`),
   },
   {
-    name: 'emoji-in-script', gate: 'audit', kind: 'repository', caughtBy: 'scripts',
+    name: 'emoji-in-script', gate: 'audit', kind: 'repository', caughtBy: 'scripts are plain',
     breaks: 'scripts/quote_report.py prints an emoji, which Windows code pages cannot encode.',
     plant: (dir) => edit(dir, 'scripts/quote_report.py', (text) => text.replace('print(f"{symbol:5} {quote.get(\'price\')}")', `print(f"${String.fromCodePoint(0x1f680)} {symbol:5} {quote.get('price')}")`)),
   },
