@@ -53,8 +53,8 @@ export function writePeerConfigs(config: ResolvedConfig, baseUrl: string, dir: s
           screenEmulation: settings.screenEmulation,
         },
       },
-      // The suite's assertions are written in Lighthouse CI's own format.
-      assert: { assertions: lighthouse.assertions },
+      // The suite's assertions use Lighthouse CI's format, except that lhci names audits bare (no `audits:`).
+      assert: { assertions: Object.fromEntries(Object.entries(lighthouse.assertions).map(([key, value]) => [key.replace(/^audits:/, ''), value])) },
       upload: { target: 'filesystem', outputDir: path.join(dir, 'lhci-reports') },
     },
   }, null, 2)}\n`);
