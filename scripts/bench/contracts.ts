@@ -5,24 +5,15 @@
  * endpoint, status, headers, content-type, JSON parse and schema. Prints responses/s.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { interpolate, valueAtPath } from '../../lib/http.ts';
 import { ContractValidator, describeLoadFailure, loadOpenApi, planRequests, type RecordedResponse } from '../../lib/openapi/index.ts';
+import { freePort } from '../../lib/net.ts';
 
 const TARGET_RATE = 50_000;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

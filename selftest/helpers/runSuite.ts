@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseExecutionLog, type LogRecord, type SummaryRecord, type TaskRecord, type GateRecord } from '../../lib/log/index.ts';
+export { freePort } from '../../lib/net.ts';
+import { freePort } from '../../lib/net.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(ROOT, '.work', 'selftest');
@@ -39,19 +40,6 @@ export interface SuiteRun {
   summaryMarkdown: string;
 }
 
-/** A free loopback port, so runs side by side never share a demo server. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Reads the newest execution log of an output root. */
 export function readRun(outputRoot: string): Pick<SuiteRun, 'records' | 'tasks' | 'gates' | 'summary' | 'logText' | 'summaryMarkdown'> {
