@@ -157,17 +157,25 @@ export default class RiskReporter implements Reporter {
       const endTime = new Date();
       const interrupted = fullResult.status === 'interrupted' || fullResult.status === 'timedout';
       const tests = this.rootSuite ? uniqueTests(this.rootSuite) : [];
-      const tasks = tests.map((test) => toTaskInput(test, interrupted, this.redactor));
-      for (const task of tasks) if (!this.written.has(this.taskKey(task))) this.writeTask(task);
+      // One task at a time: its operations are counted and dropped, so memory does not grow with them.
+      const skipped: TaskInput[] = [];
+      const inputs = function* (this: RiskReporter): Generator<TaskInput> {
+        for (const test of tests) {
+          const task = toTaskInput(test, interrupted, this.redactor);
+          if (!this.written.has(this.taskKey(task))) this.writeTask(task);
+          if (task.status === 'skipped') skipped.push(task);
+          yield task;
+        }
+      }.call(this);
 
       const waivers = this.options.waivers ?? [];
       const expired = waivers.filter((w) => isExpired(w, endTime));
-      const result = computeRun(tasks, {
+      const result = computeRun(inputs, {
         thresholds: this.options.thresholds,
         interrupted,
         strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
         gateOrder: this.options.gateOrder,
-        runErrors: this.runErrors.length > 0 || tasks.length > 0 || fullResult.status === 'passed'
+        runErrors: this.runErrors.length > 0 || tests.length > 0 || fullResult.status === 'passed'
           ? this.runErrors
           : [`the run ended "${fullResult.status}" without running any task`],
         extraWarnings: expired.map((w) => ({ kind: 'waiver-expired' as const, message: `waiver ${describeWaiver(w)} has expired and no longer applies` })),
@@ -190,7 +198,7 @@ export default class RiskReporter implements Reporter {
       this.writer?.write(summaryRecord(this.runId, this.redactor.value(result), this.startTime, endTime));
       this.writer?.close();
 
-      const summary = this.redactor.value(this.buildSummary(result, tasks, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
+      const summary = this.redactor.value(this.buildSummary(result, skipped, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
       if (rollback) summary.run.notes = [...(summary.run.notes ?? []), { title: 'Rollback', lines: rollback.lines }];
       // Read before this run's history line is appended: the first PASS after a WARNING alerts too.
       const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
@@ -241,7 +249,7 @@ export default class RiskReporter implements Reporter {
     this.writer?.write(this.redactor.value(record));
   }
 
-  private buildSummary(result: RunResult, tasks: TaskInput[], inForce: Waiver[], expired: Waiver[], endTime: Date): ExecutiveSummary {
+  private buildSummary(result: RunResult, skipped: TaskInput[], inForce: Waiver[], expired: Waiver[], endTime: Date): ExecutiveSummary {
     return buildExecutiveSummary(result, {
       runId: this.runId,
       mode: this.mode,
@@ -252,7 +260,7 @@ export default class RiskReporter implements Reporter {
       gitSha: gitSha(this.options.repository ?? process.cwd()),
       waiversInForce: inForce,
       expiredWaivers: expired,
-      skipped: tasks.filter((t) => t.status === 'skipped').map((t) => ({ taskId: t.taskId, reason: t.skipReason ?? 'no reason given' })),
+      skipped: skipped.map((t) => ({ taskId: t.taskId, reason: t.skipReason ?? 'no reason given' })),
       reports: {
         log: path.relative(process.cwd(), this.writer?.file ?? '') || '',
         html: this.options.htmlReport,

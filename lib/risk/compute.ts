@@ -75,7 +75,7 @@ function gateStatus(counts: TaskCounts): GateStatus {
 }
 
 /** The one computation the summary, the log, the dashboard and the exit code all derive from. */
-export function computeRun(tasks: TaskInput[], options: ComputeOptions): RunResult {
+export function computeRun(tasks: Iterable<TaskInput>, options: ComputeOptions): RunResult {
   const totals = emptyTaskCounts();
   const operations = emptyOperationCounts();
   const failures: FailureEntry[] = [];
