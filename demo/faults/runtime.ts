@@ -22,9 +22,9 @@ const definitions: RuntimeFault[] = [
   { name: 'forbidden-brand-term', gate: 'browser', breaks: 'The home page shows a forbidden brand term in a menu label.', caughtBy: 'brand' },
   { name: 'missing-wedge', gate: 'browser', breaks: 'The radial menu renders nine wedges instead of ten.', caughtBy: 'menu' },
   // a11y
-  { name: 'missing-alt', gate: 'a11y', breaks: 'The logo image loses its alt text.', caughtBy: 'accessibility' },
-  { name: 'low-contrast', gate: 'a11y', breaks: 'A paragraph on the news page is light grey on white.', caughtBy: 'accessibility' },
-  { name: 'unlabelled-field', gate: 'a11y', breaks: 'The settings form gains an input with no label.', caughtBy: 'accessibility' },
+  { name: 'missing-alt', gate: 'a11y', breaks: 'The logo image loses its alt text.', caughtBy: 'image-alt' },
+  { name: 'low-contrast', gate: 'a11y', breaks: 'A paragraph on the news page is light grey on white.', caughtBy: 'color-contrast' },
+  { name: 'unlabelled-field', gate: 'a11y', breaks: 'The settings form gains an input with no label.', caughtBy: 'label on' },
   { name: 'render-blocking-script', gate: 'a11y', breaks: 'A slow synchronous script in the home head sinks the Lighthouse performance score.', caughtBy: 'lighthouse' },
   // visual
   { name: 'layout-shift', gate: 'visual', breaks: 'A 120px banner pushes the home content down.', caughtBy: 'screenshot' },
