@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveMs, severitySchema } from './common.ts';
+import { positiveMs, regexSource, severitySchema } from './common.ts';
 
 /*
  * The audit gate: the target's repository, checked the way a careful reviewer would.
@@ -9,14 +9,6 @@ import { positiveMs, severitySchema } from './common.ts';
  */
 
 const globs = z.array(z.string().min(1));
-const regexSource = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
 
 const withDefaults = <T extends z.ZodType>(schema: T) => schema.default(schema.parse({}) as never);
 

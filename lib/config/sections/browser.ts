@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { targetPath } from './common.ts';
+import { regexSource, targetPath } from './common.ts';
 
 export const viewportSchema = z.strictObject({
   name: z.string().min(1),
@@ -14,14 +14,7 @@ const DEFAULT_VIEWPORTS = [
 
 const selector = z.string().min(1);
 /** A regular expression matched against the page's path and query (e.g. "^/workflow/[a-z-]+$"). */
-const urlPattern = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
+const urlPattern = regexSource;
 
 /** How a pane must change when its handle is dragged. */
 const resizeExpectation = z.strictObject({

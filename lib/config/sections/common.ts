@@ -9,3 +9,13 @@ export const urlString = z.string().url();
 /** A path on the target, always starting with a slash. */
 export const targetPath = z.string().regex(/^\//, 'must start with "/"');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD)');
+
+/** A regular expression's source, checked to compile. */
+export const regexSource = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
