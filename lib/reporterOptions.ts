@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { suppressionsAsWaivers } from './a11y/index.ts';
+import { suppressionsAsWaivers } from './a11y/suppressions.ts';
 import type { ResolvedConfig } from './config/index.ts';
 
 /** The risk reporter's options, from the resolved config: shared by the run and by merge-reports. */

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT } from 'jose';
 
 /**
  * A well-formed HS256 JWT whose `exp` is an hour in the past, signed with a random key. The
@@ -7,6 +6,7 @@ import { SignJWT } from 'jose';
  * foreign-signed); accepting it means the token is not verified at all.
  */
 export async function expiredForeignToken(now: Date = new Date()): Promise<string> {
+  const { SignJWT } = await import('jose');
   const seconds = Math.floor(now.getTime() / 1000);
   return new SignJWT({ scope: 'contract-check' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
