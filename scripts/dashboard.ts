@@ -5,7 +5,7 @@ import { logSource } from './dashboard/source.ts';
 import { colorWanted, renderOnce, watchTerminal } from './dashboard/terminal.ts';
 
 const USAGE = `Usage: npm run dashboard -- [--once] [--refresh N] [--log path] [--port N [--host addr]]
-  --once        print the dashboard once and exit
+  --once        print the dashboard once and exit (exit code 3 when the log has a corrupt line)
   --refresh N   seconds between redraws (default 5)
   --log path    the execution log to show (default: latest.jsonl in REPORTS_DIR, OUTPUT_ROOT/reports or ./reports)
   --port N      serve the web dashboard on 127.0.0.1:N instead
@@ -40,8 +40,9 @@ await runCli('dashboard', async () => {
     return undefined;
   }
   if (values.once) {
-    console.log(renderOnce(source, colorWanted(process.stdout, process.env), activityLines));
-    return 0;
+    const { frame, exitCode } = renderOnce(source, colorWanted(process.stdout, process.env), activityLines);
+    console.log(frame);
+    return exitCode;
   }
   return watchTerminal(source, refreshSeconds, activityLines, process.env);
 });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { TaskRecord } from '../lib/log/index.ts';
 import { filterHistory, findRun, historyTable, parseSince, statusReport, statusTable, type TrackerFilters } from '../lib/ops/tracker.ts';
 import { buildDashboardView, uniqueTasks } from '../lib/ops/view.ts';
-import { runCli, UserError } from './dashboard/cli.ts';
+import { exitCodeForLog, runCli, UserError } from './dashboard/cli.ts';
 import { readHistory, readLog, reportsDirFromEnv } from './dashboard/source.ts';
 
 const USAGE = `Usage: npm run tracker -- [--status] [--run <id>] [--failed] [--gate <name>] [--since <date>] [--format table|json]
@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run tracker -- [--status] [--run <id>] [--failed] [--g
   --gate <name>    only that gate
   --since <date>   over history: runs that ended at or after the date (YYYY-MM-DD or an ISO date-time)
   --format f       table (default) or json
-  Without --status or --run, lists the runs in history.jsonl (REPORTS_DIR, OUTPUT_ROOT/reports or ./reports).`;
+  Without --status or --run, lists the runs in history.jsonl (REPORTS_DIR, OUTPUT_ROOT/reports or ./reports).
+  Exit code 3: the run's log has a corrupt line (what could be read is still shown).`;
 
 await runCli('tracker', async () => {
   const { values } = parseArgs({
@@ -62,7 +63,7 @@ await runCli('tracker', async () => {
     const tasks = uniqueTasks(log.records.filter((r): r is TaskRecord => r.type === 'task'));
     const report = statusReport(view, tasks, filters);
     console.log(format === 'json' ? JSON.stringify(report, null, 2) : statusTable(report));
-    return 0;
+    return exitCodeForLog(log.badLines);
   }
 
   if (history.length === 0) throw new UserError(`no history yet in ${path.relative(process.cwd(), reportsDir) || '.'}: every finished run adds a line to history.jsonl`);

@@ -77,7 +77,10 @@ async function gitFiles(root: string): Promise<string[] | undefined> {
     if (inside.stdout.trim() !== 'true') return undefined;
     // Paths relative to `root`, limited to it: a folder inside a bigger repository lists itself only.
     const listed = await run('git', ['ls-files', '-z', '--', '.'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-    return listed.stdout.split('\0').filter((name) => name.length > 0);
+    const names = listed.stdout.split('\0').filter((name) => name.length > 0);
+    // Nothing tracked here: a folder the enclosing repository ignores or never added (a copy in a
+    // scratch or build folder) is not its content, so it is walked instead of read as empty.
+    return names.length > 0 ? names : undefined;
   } catch {
     return undefined;
   }

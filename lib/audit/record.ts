@@ -97,7 +97,13 @@ export function recordWarnings(risk: RiskRecorder, name: string, findings: reado
 export function recordCoverage(risk: RiskRecorder, check: string, context: AuditContext, counts: ScanCounts): void {
   const skipped = context.listing.skipped;
   const byReason = (reason: string) => skipped.filter((file) => file.reason === reason).length;
-  risk.pass(`${check}: files examined (${context.listing.source})`, {
+  const name = `${check}: files examined (${context.listing.source})`;
+  if (context.listing.files.length + skipped.length === 0) {
+    // A check over no file cannot fail: an empty listing is a misdirected audit, never a pass.
+    risk.fail(name, `no file to examine in ${context.root} (${context.listing.source === 'git' ? 'git ls-files' : 'a walk honouring .gitignore'} listed none after audit.exclude): point TARGET_REPO or audit.repository at the application's sources`, { severity: 'high' });
+    return;
+  }
+  risk.pass(name, {
     severity: 'low',
     metrics: {
       filesListed: context.listing.files.length + skipped.length,

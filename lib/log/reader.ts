@@ -34,11 +34,11 @@ export function parseExecutionLog(text: string, source = 'execution log'): Parse
       record = JSON.parse(line);
     } catch (error) {
       const last = index === lines.length - 1 && partialTail;
-      badLines.push({ line: index + 1, text: line.slice(0, 120), reason: last ? 'incomplete last line (still being written?)' : (error as Error).message });
+      badLines.push({ line: index + 1, text: line.slice(0, 120), reason: last ? 'incomplete last line (still being written?)' : `corrupt: not JSON (${(error as Error).message})` });
       return;
     }
     if (!record || typeof record !== 'object' || typeof (record as { type?: unknown }).type !== 'string') {
-      badLines.push({ line: index + 1, text: line.slice(0, 120), reason: 'not a log record (no "type")' });
+      badLines.push({ line: index + 1, text: line.slice(0, 120), reason: 'corrupt: not a log record (no "type")' });
       return;
     }
     const typed = record as LogRecord;

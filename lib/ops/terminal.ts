@@ -70,7 +70,7 @@ export function renderTerminal(view: DashboardView, options: TerminalOptions): s
   if (view.logProblems.length > 0) {
     out.push('');
     out.push(paint('Log problems', 'bold'));
-    for (const problem of view.logProblems) out.push(paint(`  line ${problem.line}: ${problem.reason.includes('incomplete') ? 'incomplete' : 'corrupt'} (${problem.reason}): ${redactor.text(problem.text.slice(0, 60))}`, 'yellow'));
+    for (const problem of view.logProblems) out.push(paint(`  line ${problem.line}: ${problem.reason}: ${redactor.text(problem.text.slice(0, 60))}`, 'yellow'));
   }
   return out.join('\n');
 }

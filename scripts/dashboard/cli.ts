@@ -34,6 +34,17 @@ export async function runCli(name: string, main: () => Promise<number | void>): 
   }
 }
 
+/**
+ * Exit code of a one-shot view (dashboard --once, tracker --status) over a log with a corrupt line:
+ * everything readable is shown, and a script still learns the log is damaged. An incomplete last
+ * line is not damage: a live run's log ends in one while a record is being written.
+ */
+export const DAMAGED_LOG_EXIT = 3;
+
+export function exitCodeForLog(badLines: ReadonlyArray<{ reason: string }>): number {
+  return badLines.some((bad) => bad.reason.startsWith('corrupt')) ? DAMAGED_LOG_EXIT : 0;
+}
+
 /** A positive number flag, or a user error naming the flag. */
 export function positiveNumber(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

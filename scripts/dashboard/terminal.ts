@@ -1,5 +1,5 @@
 import { renderTerminal } from '../../lib/ops/terminal.ts';
-import { UserError } from './cli.ts';
+import { exitCodeForLog, UserError } from './cli.ts';
 import { fingerprint, loadView, type LogSource } from './source.ts';
 
 export function colorWanted(stream: NodeJS.WriteStream, env: Record<string, string | undefined>): boolean {
@@ -7,8 +7,10 @@ export function colorWanted(stream: NodeJS.WriteStream, env: Record<string, stri
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
-export function renderOnce(source: LogSource, color: boolean, activityLines: number): string {
-  return renderTerminal(loadView(source, new Date(), activityLines), { color, width: process.stdout.columns });
+/** One frame of the dashboard, and the exit code a one-shot print ends with (3: a corrupt log line). */
+export function renderOnce(source: LogSource, color: boolean, activityLines: number): { frame: string; exitCode: number } {
+  const view = loadView(source, new Date(), activityLines);
+  return { frame: renderTerminal(view, { color, width: process.stdout.columns }), exitCode: exitCodeForLog(view.logProblems) };
 }
 
 /**
@@ -26,7 +28,7 @@ export async function watchTerminal(source: LogSource, refreshSeconds: number, a
   while (!stop) {
     let frame: string;
     try {
-      frame = renderOnce(source, color, activityLines);
+      frame = renderOnce(source, color, activityLines).frame;
     } catch (error) {
       if (!(error instanceof Error)) throw error;
       frame = `Waiting for the execution log: ${error instanceof UserError || error.name === 'LogFormatError' ? error.message : String(error)}`;

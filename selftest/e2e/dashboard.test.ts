@@ -17,7 +17,7 @@ void describe('terminal dashboard', () => {
     writeFileSync(log, `${jsonl([header(), run({ audit: 3, smoke: 2 }), task('audit', 'secrets', 'completed'), task('audit', 'ports', 'failed', { ops: 10, failed: 1 })])}{this line is corrupt\n{"type":"task","run_id":"cut-off`);
     writeFileSync(path.join(dir, 'history.jsonl'), `${JSON.stringify(historyEntry('prev', '2026-11-21T10:00:00Z', { duration_seconds: 90 }))}\n`);
     const result = runScript('dashboard.ts', ['--once', '--log', log]);
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 3, result.stderr); // everything readable shown, the corrupt line signalled
     const out = result.stdout;
     assert.match(out, /Tasks\s+5 total\s+1 completed\s+1 failed\s+0 blocked.*3 pending/);
     assert.match(out, /40\.0 %/);

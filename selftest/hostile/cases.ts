@@ -23,6 +23,8 @@ export interface HostileCase {
   boundSeconds: number;
   /** The cause its message must name. */
   cause: RegExp;
+  /** The exit code it must end with; by default any but 0. */
+  exitCode?: number;
   /** Run in the self-test's representative subset (the bench runs every case). */
   selftest?: boolean;
   /** In the self-test, only the gate's tests matching this (--grep): one representative test. */

@@ -111,6 +111,8 @@ export interface Judgement {
   /** The cause the message must name. */
   cause: RegExp;
   secret: string;
+  /** The exit code the case must end with; by default any but 0. */
+  exitCode?: number;
   /** Extra checks of the case; each returns a problem or undefined. */
   extra?: Array<(observed: Observed) => string | undefined>;
 }
@@ -120,8 +122,9 @@ export function judge(observed: Observed, j: Judgement): CaseOutcome {
   const seconds = observed.durationMs / 1000;
   const run = observed.run;
   if (seconds > j.boundSeconds) problems.push(`took ${seconds.toFixed(1)} s, over its ${j.boundSeconds} s bound`);
-  // A tool that reads a damaged log shows what it could read: exit 0 is its designed answer.
-  if (observed.exitCode === 0 && j.expectation !== 'tool') problems.push('exit code 0');
+  if (j.exitCode !== undefined) {
+    if (observed.exitCode !== j.exitCode) problems.push(`exit code ${observed.exitCode}, expected ${j.exitCode}`);
+  } else if (observed.exitCode === 0) problems.push('exit code 0');
   if (observed.exitCode === null) problems.push('killed: it did not end on its own');
   const message = leadingMessage(observed, j.expectation, j.cause);
   if (!message) problems.push('no message that reads as a sentence');

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DAMAGED_LOG_EXIT } from '../../scripts/dashboard/cli.ts';
 import { inlineProject } from '../helpers/inlineProject.ts';
 import { ROOT } from '../helpers/runSuite.ts';
 import { header, jsonl, run, task } from '../unit/ops/records.ts';
@@ -66,6 +67,8 @@ export function damagedLogs(): Array<Omit<HostileCase, 'run'> & DamagedLog> {
     expectation: 'tool' as const,
     boundSeconds: 30,
     cause: c.damage === 'corrupt' ? /corrupt|not JSON|unreadable|damaged/i : /incomplete|truncated|cut off|partial/i,
+    // A corrupt line is damage (exit 3); an incomplete last line is how a live run's log looks (exit 0).
+    exitCode: c.damage === 'corrupt' ? DAMAGED_LOG_EXIT : 0,
     selftest: c.damage === 'corrupt' ? c.tool === 'dashboard' : c.tool === 'tracker',
   }));
 }

@@ -34,6 +34,7 @@ export async function runCase(hostileCase: HostileCase, context: Awaited<ReturnT
     expectation: hostileCase.expectation,
     boundSeconds: hostileCase.boundSeconds,
     cause: hostileCase.cause,
+    ...(hostileCase.exitCode !== undefined ? { exitCode: hostileCase.exitCode } : {}),
     secret,
   });
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { checkGlass, colourToRgb, cssRules, offPaletteColours, paletteFrom, pale
 import { compareGenerated } from '../../../lib/audit/checks/generated.ts';
 import { emptyCounts, listRepositoryFiles, textFiles } from '../../../lib/audit/files.ts';
 import { runCommand } from '../../../lib/audit/process.ts';
+import { recordCoverage, type AuditContext } from '../../../lib/audit/record.ts';
+import { RiskRecorder } from '../../../lib/risk/recorder.ts';
 
 describe('design DNA', () => {
   const palette = paletteFromTokens(JSON.stringify({ palette: [{ token: '--color-teal', hex: '#2dd4bf' }, { token: '--color-night', hex: '#0b1020' }] }));
@@ -92,6 +95,36 @@ describe('repository listing', () => {
     const read = [...textFiles(listing, () => true, counts)].map((f) => f.file);
     assert.deepEqual(read, ['.gitignore', 'src/.gitignore', 'src/a.ts']);
     assert.equal(counts.skippedBinary, 1);
+  });
+  it('lists tracked files in a git repository, and walks a folder its enclosing repository does not track', async () => {
+    const repo = path.join(dir, 'repo');
+    mkdirSync(path.join(repo, 'src'), { recursive: true });
+    mkdirSync(path.join(repo, 'scratch', 'copy'), { recursive: true });
+    writeFileSync(path.join(repo, '.gitignore'), 'scratch/\n');
+    writeFileSync(path.join(repo, 'src', 'a.ts'), 'a');
+    writeFileSync(path.join(repo, 'src', 'untracked.ts'), 'u');
+    writeFileSync(path.join(repo, 'scratch', 'copy', 'b.ts'), 'b');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.gitignore', 'src/a.ts');
+    const tracked = await listRepositoryFiles(repo, { maxFileBytes: 1000 });
+    assert.equal(tracked.source, 'git');
+    assert.deepEqual(tracked.files.map((f) => f.path), ['.gitignore', 'src/a.ts']);
+    // An ignored copy inside the repository: read as what it holds, not as an empty listing.
+    const copy = await listRepositoryFiles(path.join(repo, 'scratch', 'copy'), { maxFileBytes: 1000 });
+    assert.equal(copy.source, 'walk');
+    assert.deepEqual(copy.files.map((f) => f.path), ['b.ts']);
+  });
+});
+
+describe('audit coverage', () => {
+  it('fails a check whose listing holds no file, naming the folder', () => {
+    const risk = new RiskRecorder('audit/secrets', 'audit');
+    const listing = { root: '/repo/empty', source: 'walk' as const, files: [], skipped: [] };
+    recordCoverage(risk, 'secrets', { root: '/repo/empty', config: {} as AuditContext['config'], listing }, emptyCounts());
+    const [operation] = risk.operations;
+    assert.equal(operation?.outcome, 'fail');
+    assert.match(operation?.message ?? '', /no file to examine in \/repo\/empty/);
   });
 });
 

@@ -24,6 +24,7 @@ describe('execution log reader', () => {
     assert.equal(parsed.records.length, 2);
     assert.equal(parsed.badLines.length, 2);
     assert.equal(parsed.partialTail, true);
+    assert.match(parsed.badLines[0]?.reason ?? '', /^corrupt: not JSON \(.+\)$/);
     assert.match(parsed.badLines[1]?.reason ?? '', /incomplete last line/);
   });
 });
