@@ -10,7 +10,7 @@ import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
 import { readPreviousVerdict, sendAlerts } from './alerts.ts';
 import { rollbackHook, type RollbackHookOptions } from './rollback.ts';
-import { scrubAllureResults, scrubHtmlReport } from './scrub.ts';
+import { scrubHtmlReport, scrubTextFiles } from './scrub.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 
 export interface RiskReporterOptions {
@@ -72,6 +72,8 @@ export default class RiskReporter implements Reporter {
   private startTime = new Date();
   private writer: JsonlWriter | undefined;
   private rootSuite: Suite | undefined;
+  /** Where the projects keep their test output (error-context.md, attachments): scrubbed at the end. */
+  private testOutputDirs: string[] = [];
   private mode = '';
   private readonly written = new Set<string>();
   private readonly runErrors: string[] = [];
@@ -92,6 +94,7 @@ export default class RiskReporter implements Reporter {
     try {
       this.startTime = new Date();
       this.rootSuite = suite;
+      this.testOutputDirs = [...new Set(config.projects.map((project) => project.outputDir))];
       // Playwright ends a run gracefully on SIGINT only; a SIGTERM (CI cancelling a job) takes the same
       // path, so the log still ends in an interrupted summary.
       process.once('SIGTERM', () => process.emit('SIGINT', 'SIGINT'));
@@ -204,8 +207,10 @@ export default class RiskReporter implements Reporter {
       const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
       this.writeSummaryFiles(summary, result);
       await sendAlerts({ summary, previousVerdict, reportsDir: this.outputDir, env: process.env });
-      scrubAllureResults(this.options.scrub?.allureDir, this.redactor);
+      scrubTextFiles(this.options.scrub?.allureDir, this.redactor);
       scrubHtmlReport(this.options.scrub?.htmlDir, this.redactor);
+      if (this.options.scrub?.htmlDir) scrubTextFiles(path.join(this.options.scrub.htmlDir, 'data'), this.redactor);
+      for (const dir of this.testOutputDirs) scrubTextFiles(dir, this.redactor);
       closeSecretChannel();
       return { status: result.exitCode === 1 ? 'failed' : 'passed' };
     } catch (error) {

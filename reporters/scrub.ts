@@ -5,21 +5,40 @@ import { transformEmbeddedZip } from '../lib/zip.ts';
 
 const TEXT_FILE = /\.(json|txt|html|xml|log|md)$/i;
 
+/** Larger files are artifacts (traces, videos renamed .txt), not messages: left as they are. */
+const MAX_SCRUB_BYTES = 20 * 1024 * 1024;
+
 /**
- * Playwright records expect() messages in its own reports; a spec that compared a body holding a
- * token would leave it there. The reporters before this one have written their files: scrub them.
+ * Playwright records a failing test's error in its own files (allure results, the HTML report's
+ * data/*.md, error-context.md under test-results); an error that quoted a body holding a secret
+ * would leave it there. The reporters before this one have written their files: scrub every text
+ * file under `dir`. Returns how many were rewritten.
  */
-export function scrubAllureResults(dir: string | undefined, redactor: Redactor): number {
+export function scrubTextFiles(dir: string | undefined, redactor: Redactor): number {
   if (!dir || !existsSync(dir)) return 0;
   let changed = 0;
-  for (const entry of readdirSync(dir)) {
-    const file = path.join(dir, entry);
-    if (!TEXT_FILE.test(entry) || !statSync(file).isFile()) continue;
-    const text = readFileSync(file, 'utf8');
-    const clean = redactor.text(text);
-    if (clean !== text) {
-      writeFileSync(file, clean);
-      changed += 1;
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const file = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        stack.push(file);
+        continue;
+      }
+      if (!entry.isFile() || !TEXT_FILE.test(entry.name) || statSync(file).size > MAX_SCRUB_BYTES) continue;
+      const text = readFileSync(file, 'utf8');
+      const clean = redactor.text(text);
+      if (clean !== text) {
+        writeFileSync(file, clean);
+        changed += 1;
+      }
     }
   }
   return changed;

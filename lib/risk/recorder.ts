@@ -53,9 +53,17 @@ export class RiskRecorder {
       return value;
     } catch (error) {
       this.push(name, 'fail', started, errorMessage(error), options);
-      if (options.fatal) throw error;
+      if (options.fatal) throw this.redacted(error);
       return undefined;
     }
+  }
+
+  /** A rethrown error reaches Playwright's own reports: its message and stack lose known secrets first. */
+  private redacted(error: unknown): unknown {
+    if (!(error instanceof Error)) return typeof error === 'string' ? this.redactor.text(error) : error;
+    error.message = this.redactor.text(error.message);
+    if (error.stack) error.stack = this.redactor.text(error.stack);
+    return error;
   }
 
   pass(name: string, options: CheckOptions & { durationMs?: number } = {}): void {

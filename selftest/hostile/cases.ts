@@ -128,7 +128,8 @@ export const CASES: HostileCase[] = [
   contracts('accepts and never answers', { target: 'hang', cause: NO_ANSWER }),
   contracts('500 on every route', { target: 'error-500', cause: /500/ }),
   contracts('HTML error page where JSON was promised', { target: 'html-error', cause: /502|html|JSON/i }),
-  contracts('invalid JSON', { target: 'invalid-json', cause: /JSON/i }),
+  // Every route answers 200: the auth checks fail first on the status; the operations task names the body.
+  contracts('invalid JSON', { target: 'invalid-json', cause: /not JSON/i, messageFrom: /documented-operations/ }),
   contracts('OpenAPI document at a URL that never answers', {
     target: 'error-500', env: (c) => ({ HOSTILE_OPENAPI: `${c.server.url('hang')}/openapi.yaml` }), cause: /openapi|document|timeout|timed out/i, messageFrom: /document/,
   }),

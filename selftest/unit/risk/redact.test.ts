@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { REDACTED, Redactor } from '../../../lib/redact.ts';
+import { RiskRecorder } from '../../../lib/risk/recorder.ts';
+import { scrubTextFiles } from '../../../reporters/scrub.ts';
 
 describe('redaction', () => {
   const secret = ['s3cr', 'et-Pa', 'ssw0rd'].join('');
@@ -32,5 +37,26 @@ describe('redaction', () => {
   });
   test('short values are not treated as secrets (they would blank ordinary words)', () => {
     assert.equal(new Redactor(['abc']).text('abc def'), 'abc def');
+  });
+  test('a fatal check rethrows its error without the secret, message and stack', async () => {
+    const recorder = new RiskRecorder('contracts/auth', 'contracts', [], redactor);
+    const rejected = await recorder.check('login', () => { throw new Error(`answered 500: {"password":"${secret}"}`); }, { fatal: true }).catch((error: unknown) => error as Error);
+    assert.ok(rejected instanceof Error);
+    assert.ok(!rejected.message.includes(secret) && !(rejected.stack ?? '').includes(secret));
+    assert.match(rejected.message, /answered 500/);
+  });
+  test('every text file under a report folder is scrubbed, nested ones too; others are left alone', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scrub-'));
+    try {
+      mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+      writeFileSync(path.join(dir, 'a', 'b', 'error-context.md'), `Error: body {"password":"${secret}"}`);
+      writeFileSync(path.join(dir, 'trace.zip'), secret);
+      assert.equal(scrubTextFiles(dir, redactor), 1);
+      assert.equal(readFileSync(path.join(dir, 'a', 'b', 'error-context.md'), 'utf8'), `Error: body {"password":"${REDACTED}"}`);
+      assert.equal(readFileSync(path.join(dir, 'trace.zip'), 'utf8'), secret);
+      assert.equal(scrubTextFiles(path.join(dir, 'missing'), redactor), 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
