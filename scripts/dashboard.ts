@@ -5,7 +5,7 @@ import { logSource } from './dashboard/source.ts';
 import { colorWanted, renderOnce, watchTerminal } from './dashboard/terminal.ts';
 
 const USAGE = `Usage: npm run dashboard -- [--once] [--refresh N] [--log path] [--port N [--host addr]]
-  --once        print the dashboard once and exit (exit code 3 when the log has a corrupt line)
+  --once        print the dashboard once and exit (exit code 3 when the log is damaged)
   --refresh N   seconds between redraws (default 5)
   --log path    the execution log to show (default: latest.jsonl in REPORTS_DIR, OUTPUT_ROOT/reports or ./reports)
   --port N      serve the web dashboard on 127.0.0.1:N instead

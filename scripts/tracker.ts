@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run tracker -- [--status] [--run <id>] [--failed] [--g
   --since <date>   over history: runs that ended at or after the date (YYYY-MM-DD or an ISO date-time)
   --format f       table (default) or json
   Without --status or --run, lists the runs in history.jsonl (REPORTS_DIR, OUTPUT_ROOT/reports or ./reports).
-  Exit code 3: the run's log has a corrupt line (what could be read is still shown).`;
+  Exit code 3: the run's log is damaged, a corrupt or cut-off line (what could be read is still shown).`;
 
 await runCli('tracker', async () => {
   const { values } = parseArgs({

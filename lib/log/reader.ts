@@ -10,7 +10,7 @@ export class LogFormatError extends Error {
 export interface ParsedLog {
   header: HeaderRecord;
   records: LogRecord[];
-  /** Lines that are not JSON (a corrupt line, or a last line still being written). */
+  /** Lines that are not JSON (a corrupt line, or a last line cut off mid-write). */
   badLines: { line: number; text: string; reason: string }[];
   /** The last line had no newline yet: a log still being written. */
   partialTail: boolean;
@@ -34,7 +34,7 @@ export function parseExecutionLog(text: string, source = 'execution log'): Parse
       record = JSON.parse(line);
     } catch (error) {
       const last = index === lines.length - 1 && partialTail;
-      badLines.push({ line: index + 1, text: line.slice(0, 120), reason: last ? 'incomplete last line (still being written?)' : `corrupt: not JSON (${(error as Error).message})` });
+      badLines.push({ line: index + 1, text: line.slice(0, 120), reason: last ? 'incomplete last line (cut off mid-write)' : `corrupt: not JSON (${(error as Error).message})` });
       return;
     }
     if (!record || typeof record !== 'object' || typeof (record as { type?: unknown }).type !== 'string') {

@@ -7,7 +7,7 @@ export function colorWanted(stream: NodeJS.WriteStream, env: Record<string, stri
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
-/** One frame of the dashboard, and the exit code a one-shot print ends with (3: a corrupt log line). */
+/** One frame of the dashboard, and the exit code a one-shot print ends with (3: a damaged log). */
 export function renderOnce(source: LogSource, color: boolean, activityLines: number): { frame: string; exitCode: number } {
   const view = loadView(source, new Date(), activityLines);
   return { frame: renderTerminal(view, { color, width: process.stdout.columns }), exitCode: exitCodeForLog(view.logProblems) };

@@ -67,8 +67,8 @@ export function damagedLogs(): Array<Omit<HostileCase, 'run'> & DamagedLog> {
     expectation: 'tool' as const,
     boundSeconds: 30,
     cause: c.damage === 'corrupt' ? /corrupt|not JSON|unreadable|damaged/i : /incomplete|truncated|cut off|partial/i,
-    // A corrupt line is damage (exit 3); an incomplete last line is how a live run's log looks (exit 0).
-    exitCode: c.damage === 'corrupt' ? DAMAGED_LOG_EXIT : 0,
+    // Shown as far as it reads, and signalled: a damaged log is not a clean answer.
+    exitCode: DAMAGED_LOG_EXIT,
     selftest: c.damage === 'corrupt' ? c.tool === 'dashboard' : c.tool === 'tracker',
   }));
 }
