@@ -55,10 +55,13 @@ export function buildGateProjects(gates: readonly GateDefinition[], options: Bui
       const metadata: GateMetadata = { gate: gate.name, phase: gate.phase, dependencies, ...(options.aggregate ? { aggregate: options.aggregate } : {}) };
       const extra = options.extraFolders?.[gate.name] ?? [];
       const rootDir = options.rootDir ?? process.cwd();
+      const folders = [gate.folder, ...extra].map((folder) => path.resolve(rootDir, folder));
       return {
         name: `${prefix}${gate.name}`,
-        testDir: rootDir,
-        testMatch: [gate.folder, ...extra].map((folder) => specsUnder(path.resolve(rootDir, folder))),
+        // Playwright walks testDir to find spec files: the gate's own folders, not the whole checkout
+        // (run outputs and scratch folders pile up there, and walking them costs a second a run).
+        testDir: commonAncestor(folders),
+        testMatch: folders.map(specsUnder),
         dependencies: dependencies.map((name) => `${prefix}${name}`),
         fullyParallel: !gate.serial,
         ...(options.testTimeouts?.[gate.name] ? { timeout: options.testTimeouts[gate.name] } : {}),
@@ -68,6 +71,15 @@ export function buildGateProjects(gates: readonly GateDefinition[], options: Bui
     });
 }
 
+/** The deepest folder holding every one of these absolute folders. */
+export function commonAncestor(folders: readonly string[]): string {
+  let common = folders[0] ?? path.parse(process.cwd()).root;
+  for (const folder of folders.slice(1)) {
+    while (common !== path.dirname(common) && path.relative(common, folder).startsWith('..')) common = path.dirname(common);
+  }
+  return common;
+}
+
 /** Spec files anywhere under an absolute folder (matched against absolute paths). */
 function specsUnder(folder: string): RegExp {
   const escaped = folder.split(path.sep).join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -75,6 +87,7 @@ function specsUnder(folder: string): RegExp {
 }
 
 /** A project with no tests of its own that depends on a set of gate projects. */
-export function aggregateProject(name: string, dependsOn: string[]): PlaywrightTestProject {
-  return { name, testMatch: /$^/, dependencies: dependsOn, metadata: { aggregate: name } };
+export function aggregateProject(name: string, dependsOn: string[], rootDir = process.cwd()): PlaywrightTestProject {
+  // No spec matches; testDir is this small folder so that finding none does not walk the checkout.
+  return { name, testDir: path.join(rootDir, 'projects'), testMatch: /$^/, dependencies: dependsOn, metadata: { aggregate: name } };
 }

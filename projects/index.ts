@@ -12,7 +12,7 @@ export function allProjects(options: Omit<BuildOptions, 'prefix' | 'members' | '
   return [
     ...gates,
     ...quick,
-    aggregateProject('full', GATES.map((gate) => gate.name)),
-    aggregateProject('quick', QUICK_GATES.map((gate) => `quick-${gate}`)),
+    aggregateProject('full', GATES.map((gate) => gate.name), options.rootDir),
+    aggregateProject('quick', QUICK_GATES.map((gate) => `quick-${gate}`), options.rootDir),
   ];
 }

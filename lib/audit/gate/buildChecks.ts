@@ -92,7 +92,8 @@ export function auditDesignDna(context: AuditContext, risk: RiskRecorder, triage
   for (const { file, text } of textFiles(context.listing, globMatcher(designDna.files), counts)) {
     const colours = offPaletteColours(file, text, palette);
     for (const colour of colours) triage.push({ file, line: colour.line!, column: colour.column, finding: `off-palette colour ${colour.colour}`, colour: colour.colour, ...(colour.suggestedToken ? { suggestedToken: colour.suggestedToken } : {}) });
-    if (stylesheet.test(file) && designDna.glassSelectors.length > 0) {
+    // A rule can only name a glass selector whose text appears in the file: the others are not parsed.
+    if (stylesheet.test(file) && designDna.glassSelectors.some((selector) => text.includes(selector))) {
       for (const rule of cssRules(text)) if (rule.selectors.some((selector) => designDna.glassSelectors.includes(selector))) glassUses.push({ file, rule });
     }
     record(risk, `design dna: ${file}`, colours, 'low');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { commonAncestor } from '../../../projects/buildProjects.ts';
 import { GATES, QUICK_GATES, allProjects, buildGateProjects, nearestMemberAncestors } from '../../../projects/index.ts';
 
 describe('gate projects', () => {
@@ -31,5 +32,11 @@ describe('gate projects', () => {
     assert.ok(matchers.some((re) => re.test('/suite/tests/audit/secrets.spec.ts')));
     assert.ok(matchers.some((re) => re.test('/suite/team-specs/audit/x/own.spec.ts')));
     assert.ok(!matchers.some((re) => re.test('/suite/tests/smoke/health.spec.ts')));
+    // Playwright walks testDir: the folders' common ancestor, never more.
+    assert.equal(audit?.testDir, '/suite');
+    const [alone] = buildGateProjects(GATES, { rootDir: '/suite', members: ['audit'] });
+    assert.equal(alone?.testDir, '/suite/tests/audit');
+    assert.equal(commonAncestor(['/suite/tests/audit', '/suite/tests/audit2', '/suite/tests/audit/deep']), '/suite/tests');
+    assert.equal(commonAncestor(['/a/b', '/c/d']), '/');
   });
 });
