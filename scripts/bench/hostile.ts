@@ -1,3 +1,4 @@
+import { writeSection } from '../../bench/lib/results.ts';
 import { CASES } from '../../selftest/hostile/cases.ts';
 import { formatTable, runMatrix } from '../../selftest/hostile/matrix.ts';
 
@@ -18,6 +19,20 @@ const started = Date.now();
 const outcomes = await runMatrix(cases, (o) => {
   console.error(`${o.problems.length === 0 ? 'ok  ' : 'FAIL'} ${o.name} (${o.seconds.toFixed(1)} s of ${o.boundSeconds} s)`);
 });
-console.log(formatTable(outcomes));
-console.log(`\n${outcomes.length} case(s) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${outcomes.filter((o) => o.problems.length === 0).length} held every property.`);
+const tableText = formatTable(outcomes);
+const closing = `${outcomes.length} case(s) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${outcomes.filter((o) => o.problems.length === 0).length} held every property.`;
+console.log(tableText);
+console.log(`\n${closing}`);
+// The whole matrix only: a filtered run does not replace the recorded table.
+if (!only) {
+  const body = [
+    'Every case runs the real suite (or an ops script) against `selftest/hostile/server.ts` or a broken input, and must hold: finished within its bound, '
+      + 'a message naming the cause in a sentence, a log valid against the schema with a CRITICAL summary (suite runs), the expected exit code, and the case\'s random password in no output file nor the terminal.',
+    '',
+    tableText,
+    '',
+    closing,
+  ].join('\n');
+  writeSection('hostile', 'Hostile conditions', 'npm run bench:hostile', body);
+}
 process.exitCode = outcomes.some((o) => o.problems.length > 0) ? 1 : 0;
