@@ -73,9 +73,13 @@ export function buildGateProjects(gates: readonly GateDefinition[], options: Bui
 
 /** The deepest folder holding every one of these absolute folders. */
 export function commonAncestor(folders: readonly string[]): string {
+  const outside = (base: string, folder: string) => {
+    const relative = path.relative(base, folder);
+    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  };
   let common = folders[0] ?? path.parse(process.cwd()).root;
   for (const folder of folders.slice(1)) {
-    while (common !== path.dirname(common) && path.relative(common, folder).startsWith('..')) common = path.dirname(common);
+    while (common !== path.dirname(common) && outside(common, folder)) common = path.dirname(common);
   }
   return common;
 }

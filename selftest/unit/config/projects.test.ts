@@ -38,5 +38,6 @@ describe('gate projects', () => {
     assert.equal(alone?.testDir, '/suite/tests/audit');
     assert.equal(commonAncestor(['/suite/tests/audit', '/suite/tests/audit2', '/suite/tests/audit/deep']), '/suite/tests');
     assert.equal(commonAncestor(['/a/b', '/c/d']), '/');
+    assert.equal(commonAncestor(['/a/b', '/a/b/..hidden/specs']), '/a/b');
   });
 });
