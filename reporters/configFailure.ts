@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { headerRecord, summaryRecord, type RunRecord } from '../lib/log/index.ts';
 import type { ConfigError } from '../lib/config/index.ts';
+import { thresholdsSection } from '../lib/config/sections/risk.ts';
 import { computeRun } from '../lib/risk/index.ts';
 import { buildExecutiveSummary, renderMarkdown } from '../lib/summary/index.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
 
-const DEFAULT_THRESHOLDS = { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 };
+/** The config's own defaults: an invalid config has no thresholds of its own to trust. */
+const DEFAULT_THRESHOLDS = thresholdsSection.parse(undefined);
 
 /**
  * A config that does not validate stops the run before any test; it still leaves a complete log

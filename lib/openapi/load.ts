@@ -25,9 +25,9 @@ export function resolveDocumentLocation(source: string, baseDir: string): string
 /**
  * The parser refuses loopback and private addresses by default (against SSRF from untrusted
  * documents). Here the URL and the document are the user's own, and local or staging targets
- * live on exactly such addresses.
+ * live on exactly such addresses. A document URL that never answers costs the request budget,
+ * not the parser's 60 s default.
  */
-/** A document URL that never answers costs the request budget, not the parser's 60 s default. */
 function parserOptions(timeoutMs: number): SwaggerParser.Options {
   return { resolve: { http: { safeUrlResolver: false, timeout: timeoutMs } } } as unknown as SwaggerParser.Options;
 }
@@ -70,16 +70,16 @@ function describe(error: unknown): string {
  */
 export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 10_000): Promise<LoadResult> {
   const location = resolveDocumentLocation(source, baseDir);
-  const PARSER_OPTIONS = parserOptions(timeoutMs);
+  const options = parserOptions(timeoutMs);
   let parsed: unknown;
   try {
-    parsed = await SwaggerParser.parse(location, PARSER_OPTIONS);
+    parsed = await SwaggerParser.parse(location, options);
   } catch (error) {
     return { ok: false, location, stage: isParseError(error) ? 'parse' : 'read', message: describe(error) };
   }
   let bundled: OpenApiDocument;
   try {
-    bundled = (await SwaggerParser.bundle(location, PARSER_OPTIONS)) as unknown as OpenApiDocument;
+    bundled = (await SwaggerParser.bundle(location, options)) as unknown as OpenApiDocument;
   } catch (error) {
     const message = describe(error);
     const pointer = /\$ref pointer "([^"]+)"/.exec(message)?.[1];
@@ -95,7 +95,7 @@ export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 1
   let dereferenced: OpenApiDocument;
   try {
     // validate() dereferences what it is given: hand it a copy so ours keeps its $refs.
-    dereferenced = (await SwaggerParser.validate(structuredClone(bundled) as never, PARSER_OPTIONS)) as unknown as OpenApiDocument;
+    dereferenced = (await SwaggerParser.validate(structuredClone(bundled) as never, options)) as unknown as OpenApiDocument;
   } catch (error) {
     return { ok: false, location, stage: 'validate', message: describe(error) };
   }

@@ -32,10 +32,10 @@ function bar(done: number, total: number, width: number): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
-/** The terminal dashboard as plain lines; colour only when asked. */
 /** A corrupt line may hold anything, a secret included: redact before showing it. */
 const redactor = new Redactor(environmentSecrets());
 
+/** The terminal dashboard as plain lines; colour only when asked. */
 export function renderTerminal(view: DashboardView, options: TerminalOptions): string {
   const paint = painter(options.color);
   const width = Math.max(60, Math.min(options.width ?? 100, 160));

@@ -5,56 +5,15 @@
  * gate on it (`playwright test --project=audit --no-deps`), and prints files/s and the peak memory
  * (RSS) of the run's processes. `--files 2000,10000` runs several sizes, to show memory stays flat.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { measure, requireGnuTime, SetupError } from '../../bench/lib/measure.ts';
 import { loadAverage, table, writeSection } from '../../bench/lib/results.ts';
 import { generateAuditTree } from './auditTree.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const PAGE_SIZE = 4096;
-const CLOCK_TICKS = 100;
-
-interface Sample {
-  rssBytes: number;
-  largestBytes: number;
-  cpuSeconds: number;
-}
-
-/** RSS and CPU of a process and all its descendants, from /proc (Linux). */
-function sampleTree(rootPid: number): Sample {
-  const children = new Map<number, number[]>();
-  const stats = new Map<number, { rss: number; cpu: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      stats.set(Number(entry), { rss: Number(fields[21]) * PAGE_SIZE, cpu: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let rssBytes = 0;
-  let largestBytes = 0;
-  let cpuSeconds = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    const stat = stats.get(pid);
-    if (stat) {
-      rssBytes += stat.rss;
-      largestBytes = Math.max(largestBytes, stat.rss);
-      cpuSeconds += stat.cpu;
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return { rssBytes, largestBytes, cpuSeconds };
-}
 
 function benchConfig(repository: string): string {
   return `export default ${JSON.stringify({
@@ -76,8 +35,8 @@ interface Result {
   exitCode: number | null;
   wallSeconds: number;
   cpuSeconds: number;
-  peakRssBytes: number;
-  peakProcessBytes: number;
+  peakRssMb: number;
+  peakProcessMb: number;
   operations: number;
   /** The gate's own span in the log (first test start to last test end): the checks without Playwright's start and reports. */
   gateSeconds: number;
@@ -96,17 +55,11 @@ async function benchOnce(files: number, workers: number, keep: boolean): Promise
     const env: NodeJS.ProcessEnv = { ...process.env, VALIDATION_CONFIG: config, OUTPUT_ROOT: path.join(dir, 'out'), BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0' };
     delete env.TARGET_REPO;
     const load = loadAverage();
-    const started = performance.now();
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--project=audit', '--no-deps', `--workers=${workers}`], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    let peak: Sample = { rssBytes: 0, largestBytes: 0, cpuSeconds: 0 };
-    let last: Sample = peak;
-    const timer = setInterval(() => {
-      last = sampleTree(child.pid!);
-      peak = { rssBytes: Math.max(peak.rssBytes, last.rssBytes), largestBytes: Math.max(peak.largestBytes, last.largestBytes), cpuSeconds: Math.max(peak.cpuSeconds, last.cpuSeconds) };
-    }, 100);
-    const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearInterval(timer);
-    const wallSeconds = (performance.now() - started) / 1000;
+    // GNU time gives the CPU of the whole tree, workers that exited included; /proc sampling the peak RSS.
+    const run = await measure('audit gate', process.execPath, [path.join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--project=audit', '--no-deps', `--workers=${workers}`], { cwd: ROOT, env, sampleMs: 200 });
+    if (run.exitCode !== 0) console.error(run.stdout.slice(-3000), run.stderr.slice(-2000));
+    const exitCode = run.exitCode;
+    const wallSeconds = run.wallMs / 1000;
     let summary: { result?: { operations?: { operations?: number }; gates?: Array<{ gate: string; durationSeconds?: number }> } } = {};
     try {
       summary = JSON.parse(readFileSync(path.join(dir, 'out', 'reports', 'executive-summary.json'), 'utf8')) as typeof summary;
@@ -114,7 +67,7 @@ async function benchOnce(files: number, workers: number, keep: boolean): Promise
       console.error('no executive summary: the operation count is unknown');
     }
     const gateSeconds = summary.result?.gates?.find((gate) => gate.gate === 'audit')?.durationSeconds ?? Number.NaN;
-    return { files: tree.files, bytes: tree.bytes, exitCode, wallSeconds, cpuSeconds: peak.cpuSeconds, peakRssBytes: peak.rssBytes, peakProcessBytes: peak.largestBytes, operations: summary.result?.operations?.operations ?? 0, gateSeconds, load };
+    return { files: tree.files, bytes: tree.bytes, exitCode, wallSeconds, cpuSeconds: run.cpuMs / 1000, peakRssMb: run.peakTreeRssMb, peakProcessMb: run.maxProcessRssMb, operations: summary.result?.operations?.operations ?? 0, gateSeconds, load };
   } finally {
     if (keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -125,12 +78,13 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { files: { type: 'string', default: '10000' }, workers: { type: 'string', default: String(Math.max(1, os.availableParallelism())) }, keep: { type: 'boolean', default: false } } });
   const sizes = values.files.split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new UsageError(`--files must be integers >= 10, got ${values.files}`);
+  requireGnuTime();
   const results: Result[] = [];
   for (const size of sizes) results.push(await benchOnce(size, Number(values.workers), values.keep));
-  const header = ['files', 'MB', 'wall s', 'files/s', 'CPU s', 'gate span s', 'files/s in the span', 'peak RSS, all processes (MB)', 'largest process (MB)', 'operations', 'exit', 'load before'];
+  const header = ['files', 'MB', 'wall s', 'files/s', 'CPU s', 'gate span s', 'files/s in the span', 'peak RSS, all processes (MiB)', 'largest process (MiB)', 'operations', 'exit', 'load before'];
   const rows = results.map((r) => [
     r.files, (r.bytes / 1e6).toFixed(1), r.wallSeconds.toFixed(1), Math.round(r.files / r.wallSeconds), r.cpuSeconds.toFixed(1), r.gateSeconds.toFixed(1),
-    Math.round(r.files / r.gateSeconds), (r.peakRssBytes / 1e6).toFixed(0), (r.peakProcessBytes / 1e6).toFixed(0), r.operations, String(r.exitCode), r.load,
+    Math.round(r.files / r.gateSeconds), r.peakRssMb, r.peakProcessMb, r.operations, String(r.exitCode), r.load,
   ]);
   const largest = results[results.length - 1]!;
   const rate = largest.files / largest.wallSeconds;
@@ -150,7 +104,7 @@ async function main(): Promise<void> {
 class UsageError extends Error {}
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof SetupError) {
     console.error(error.message);
     process.exit(1);
   }
