@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { chromium, defineConfig, type ReporterDescription } from '@playwright/test';
 import { CHROMIUM_QUIET_ARGS, chooseBrowser } from './lib/browser.ts';
-import { ConfigError, loadValidationConfig, type ResolvedConfig } from './lib/config/index.ts';
+import { ConfigError } from './lib/config/errors.ts';
+import { handConfigToWorkers, loadValidationConfig, type ResolvedConfig } from './lib/config/load.ts';
 import { riskReporterOptions } from './lib/reporterOptions.ts';
 import { openSecretChannel } from './lib/secretChannel.ts';
-import { writeConfigFailure } from './reporters/configFailure.ts';
 import { GATE_ORDER, allProjects } from './projects/index.ts';
 
 /** Every run output lives under OUTPUT_ROOT (default: here), so runs side by side never share folders. */
@@ -19,6 +19,7 @@ async function load(): Promise<ResolvedConfig> {
     if (error instanceof ConfigError) {
       console.error(error.message);
       // No test runs, but the run still leaves its log, a CRITICAL summary and a verdict.
+      const { writeConfigFailure } = await import('./reporters/configFailure.ts');
       writeConfigFailure(process.env.REPORTS_DIR || path.join(outputRoot, 'reports'), error);
       process.exit(1);
     }
@@ -27,7 +28,9 @@ async function load(): Promise<ResolvedConfig> {
 }
 
 const config = await load();
-// Before workers start, so they inherit it: run-time secrets reach the reporter's redaction.
+// Before workers start, so they inherit them: the resolved config (no worker validates it again)
+// and the channel that carries run-time secrets to the reporter's redaction.
+handConfigToWorkers(config);
 openSecretChannel();
 const browser = chooseBrowser(chromium.executablePath());
 const ci = Boolean(process.env.CI);

@@ -48,9 +48,11 @@ export default defineConfig({
 });
 `;
   write('playwright.list.config.ts', common(`const reporter: any[] = [['list']];`));
-  write('playwright.risk.config.ts', common(`import { loadValidationConfig } from '${rel('lib/config/index.ts')}';
+  // As the suite's own playwright.config.ts: load the config once, hand it to the workers.
+  write('playwright.risk.config.ts', common(`import { handConfigToWorkers, loadValidationConfig } from '${rel('lib/config/load.ts')}';
 import { riskReporterOptions } from '${rel('lib/reporterOptions.ts')}';
 const config = await loadValidationConfig();
+handConfigToWorkers(config);
 const reporter: any[] = [['list'], ['${rel('reporters/riskReporter.ts')}', { ...riskReporterOptions(config, ['bench']), outputDir: path.join(process.env.OUTPUT_ROOT ?? import.meta.dirname, 'reports') }]];`));
   const spec = (header: string, signature: string, call: string) => (file: number) => `${header}
 for (let task = 0; task < ${shape.testsPerFile}; task++) {

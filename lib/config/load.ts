@@ -2,26 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
-import { ConfigError, formatConfigIssues } from './errors.ts';
-import { validationConfigSchema, type ValidationConfig } from './schema.ts';
+import { ConfigError } from './errors.ts';
+import type { ResolvedConfig } from './resolve.ts';
 
-export type TargetEnvironment = 'local' | 'staging' | 'production';
-
-/** The config with the environment applied: what every gate reads. */
-export interface ResolvedConfig extends ValidationConfig {
-  meta: {
-    file: string;
-    dir: string;
-    environment: TargetEnvironment;
-    baseUrl: string;
-    apiUrl: string;
-    /** Absolute path of the repository the audit gate reads. */
-    repository: string;
-    /** True when the suite starts the target itself (no BASE_URL, local). */
-    startsTarget: boolean;
-    dryRun: boolean;
-  };
-}
+export type { ResolvedConfig, TargetEnvironment } from './resolve.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -37,79 +21,12 @@ export function configFilePath(env: Env = process.env, cwd = process.cwd()): str
   return path.resolve(cwd, env.VALIDATION_CONFIG || DEFAULT_CONFIG_FILE);
 }
 
-/** Validates a raw config object and applies the environment. Pure: no I/O. */
-export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedConfig {
-  const parsed = validationConfigSchema.safeParse(raw);
-  const problems: string[] = parsed.success ? [] : formatConfigIssues(parsed.error.issues, raw);
-  if (!parsed.success) throw new ConfigError(file, problems);
-  const config = parsed.data;
-  const dir = path.dirname(file);
-
-  const environment = (env.TARGET_ENV || 'local') as TargetEnvironment;
-  if (!['local', 'staging', 'production'].includes(environment)) {
-    problems.push(`TARGET_ENV must be one of "local", "staging", "production", got ${JSON.stringify(env.TARGET_ENV)}`);
-  }
-  let baseUrl = config.target.baseUrl;
-  let apiUrl = config.target.apiUrl ?? config.target.baseUrl;
-  if (environment !== 'local') {
-    const urls = config.target.environments[environment as 'staging' | 'production'];
-    if (!urls && !env.BASE_URL) {
-      problems.push(`target.environments.${environment} must give the URLs for TARGET_ENV=${environment} (or set BASE_URL), got nothing`);
-    } else if (urls) {
-      baseUrl = urls.baseUrl;
-      apiUrl = urls.apiUrl ?? urls.baseUrl;
-    }
-  }
-  if (env.BASE_URL) {
-    if (!isUrl(env.BASE_URL)) problems.push(`BASE_URL must be an absolute http(s) URL, got ${JSON.stringify(env.BASE_URL)}`);
-    baseUrl = env.BASE_URL;
-    apiUrl = env.BASE_URL;
-  }
-  if (env.API_URL) {
-    if (!isUrl(env.API_URL)) problems.push(`API_URL must be an absolute http(s) URL, got ${JSON.stringify(env.API_URL)}`);
-    apiUrl = env.API_URL;
-  }
-
-  const thresholds = { ...config.thresholds };
-  for (const [variable, key, integer] of [
-    ['RISK_TARGET', 'riskTarget', false],
-    ['RISK_CRITICAL', 'riskCritical', false],
-    ['MAX_WARNINGS', 'maxWarnings', true],
-    ['MIN_OPERATIONS', 'minOperations', true],
-  ] as const) {
-    const value = env[variable];
-    if (value === undefined || value === '') continue;
-    const number = Number(value);
-    if (!Number.isFinite(number) || number < 0 || (integer && !Number.isInteger(number))) {
-      problems.push(`${variable} must be a ${integer ? 'non-negative integer' : 'non-negative number'}, got ${JSON.stringify(value)}`);
-    } else {
-      thresholds[key] = number;
-    }
-  }
-
-  if (problems.length > 0) throw new ConfigError(file, problems);
-  const repository = path.resolve(env.TARGET_REPO ? process.cwd() : dir, env.TARGET_REPO || config.audit.repository);
-  return {
-    ...config,
-    thresholds,
-    meta: {
-      file,
-      dir,
-      environment,
-      baseUrl: stripSlash(baseUrl),
-      apiUrl: stripSlash(apiUrl),
-      repository,
-      startsTarget: !env.BASE_URL && environment === 'local' && config.target.webServer !== undefined,
-      dryRun: env.DRY_RUN === '1' || env.DRY_RUN === 'true',
-    },
-  };
-}
-
 const cache = new Map<string, Promise<ResolvedConfig>>();
 
 /**
  * Loads, validates and resolves the config once per process.
  * Every problem is collected and thrown together as a ConfigError.
+ * A test worker takes the config its runner resolved (see `handConfigToWorkers`) instead.
  */
 export function loadValidationConfig(env: Env = process.env, cwd = process.cwd()): Promise<ResolvedConfig> {
   loadDotenv(cwd);
@@ -117,10 +34,52 @@ export function loadValidationConfig(env: Env = process.env, cwd = process.cwd()
   const key = `${file}\n${JSON.stringify(env)}`;
   let loaded = cache.get(key);
   if (!loaded) {
-    loaded = importConfig(file).then((raw) => resolveConfig(raw, file, env));
+    const fromRunner = env === process.env && cwd === process.cwd() ? handedOff(file) : undefined;
+    // The schema (zod and every section) loads only where a config is validated.
+    loaded = fromRunner ? Promise.resolve(fromRunner) : importConfig(file).then(async (raw) => (await import('./resolve.ts')).resolveConfig(raw, file, env));
     cache.set(key, loaded);
   }
   return loaded;
+}
+
+/** The environment variable that carries the runner's resolved config to its workers. */
+export const HANDOFF_VARIABLE = 'VALIDATION_CONFIG_RESOLVED';
+/** Linux caps one environment string at 128 KiB: a larger config is loaded by each worker instead. */
+const HANDOFF_MAX_CHARS = 100_000;
+
+interface Handoff {
+  /** The runner's process id: only its own children (the workers) take the config. */
+  pid: number;
+  file: string;
+  config: ResolvedConfig;
+}
+
+/**
+ * Called by the runner's Playwright config once it has the config: the workers it forks inherit
+ * the environment and take the resolved config from it, instead of importing the config file and
+ * the schema and validating again in every worker (a few hundred milliseconds each).
+ */
+export function handConfigToWorkers(config: ResolvedConfig, env: Env = process.env): void {
+  // A worker evaluates the Playwright config too: it hands nothing on.
+  if (env.TEST_WORKER_INDEX !== undefined) return;
+  const text = JSON.stringify({ pid: process.pid, file: config.meta.file, config } satisfies Handoff);
+  if (text.length <= HANDOFF_MAX_CHARS) env[HANDOFF_VARIABLE] = text;
+  else delete env[HANDOFF_VARIABLE];
+}
+
+/**
+ * The runner's config, in a worker of that runner for the same config file; anything else (a
+ * script, a nested run started from a worker, another file) loads and validates for itself.
+ */
+export function handedOff(file: string, env: Env = process.env, parentPid = process.ppid): ResolvedConfig | undefined {
+  const text = env[HANDOFF_VARIABLE];
+  if (env.TEST_WORKER_INDEX === undefined || !text) return undefined;
+  try {
+    const handoff = JSON.parse(text) as Partial<Handoff>;
+    return handoff.pid === parentPid && handoff.file === file && handoff.config ? handoff.config : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function importConfig(file: string): Promise<unknown> {
@@ -135,15 +94,3 @@ async function importConfig(file: string): Promise<unknown> {
   return module.default;
 }
 
-function isUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-function stripSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { ConfigError, formatConfigIssues } from './errors.ts';
+import { validationConfigSchema, type ValidationConfig } from './schema.ts';
+
+export type TargetEnvironment = 'local' | 'staging' | 'production';
+
+/** The config with the environment applied: what every gate reads. */
+export interface ResolvedConfig extends ValidationConfig {
+  meta: {
+    file: string;
+    dir: string;
+    environment: TargetEnvironment;
+    baseUrl: string;
+    apiUrl: string;
+    /** Absolute path of the repository the audit gate reads. */
+    repository: string;
+    /** True when the suite starts the target itself (no BASE_URL, local). */
+    startsTarget: boolean;
+    dryRun: boolean;
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Validates a raw config object and applies the environment. Pure: no I/O. */
+export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedConfig {
+  const parsed = validationConfigSchema.safeParse(raw);
+  const problems: string[] = parsed.success ? [] : formatConfigIssues(parsed.error.issues, raw);
+  if (!parsed.success) throw new ConfigError(file, problems);
+  const config = parsed.data;
+  const dir = path.dirname(file);
+
+  const environment = (env.TARGET_ENV || 'local') as TargetEnvironment;
+  if (!['local', 'staging', 'production'].includes(environment)) {
+    problems.push(`TARGET_ENV must be one of "local", "staging", "production", got ${JSON.stringify(env.TARGET_ENV)}`);
+  }
+  let baseUrl = config.target.baseUrl;
+  let apiUrl = config.target.apiUrl ?? config.target.baseUrl;
+  if (environment !== 'local') {
+    const urls = config.target.environments[environment as 'staging' | 'production'];
+    if (!urls && !env.BASE_URL) {
+      problems.push(`target.environments.${environment} must give the URLs for TARGET_ENV=${environment} (or set BASE_URL), got nothing`);
+    } else if (urls) {
+      baseUrl = urls.baseUrl;
+      apiUrl = urls.apiUrl ?? urls.baseUrl;
+    }
+  }
+  if (env.BASE_URL) {
+    if (!isUrl(env.BASE_URL)) problems.push(`BASE_URL must be an absolute http(s) URL, got ${JSON.stringify(env.BASE_URL)}`);
+    baseUrl = env.BASE_URL;
+    apiUrl = env.BASE_URL;
+  }
+  if (env.API_URL) {
+    if (!isUrl(env.API_URL)) problems.push(`API_URL must be an absolute http(s) URL, got ${JSON.stringify(env.API_URL)}`);
+    apiUrl = env.API_URL;
+  }
+
+  const thresholds = { ...config.thresholds };
+  for (const [variable, key, integer] of [
+    ['RISK_TARGET', 'riskTarget', false],
+    ['RISK_CRITICAL', 'riskCritical', false],
+    ['MAX_WARNINGS', 'maxWarnings', true],
+    ['MIN_OPERATIONS', 'minOperations', true],
+  ] as const) {
+    const value = env[variable];
+    if (value === undefined || value === '') continue;
+    const number = Number(value);
+    if (!Number.isFinite(number) || number < 0 || (integer && !Number.isInteger(number))) {
+      problems.push(`${variable} must be a ${integer ? 'non-negative integer' : 'non-negative number'}, got ${JSON.stringify(value)}`);
+    } else {
+      thresholds[key] = number;
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  const repository = path.resolve(env.TARGET_REPO ? process.cwd() : dir, env.TARGET_REPO || config.audit.repository);
+  return {
+    ...config,
+    thresholds,
+    meta: {
+      file,
+      dir,
+      environment,
+      baseUrl: stripSlash(baseUrl),
+      apiUrl: stripSlash(apiUrl),
+      repository,
+      startsTarget: !env.BASE_URL && environment === 'local' && config.target.webServer !== undefined,
+      dryRun: env.DRY_RUN === '1' || env.DRY_RUN === 'true',
+    },
+  };
+}
+
+function isUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
