@@ -80,27 +80,43 @@ export class RiskRecorder {
 
   /** Records an operation; a failure covered by a waiver in force becomes a warning naming it. */
   record(operation: Operation): Operation {
-    let op: Operation = { ...operation, durationMs: Math.max(0, Math.round(operation.durationMs * 100) / 100) };
+    // A fresh object, built once: its strings are redacted in place, what the caller passed in is copied.
+    const op: Operation = {
+      name: operation.name,
+      outcome: operation.outcome,
+      severity: operation.severity,
+      durationMs: Math.max(0, Math.round(operation.durationMs * 100) / 100),
+    };
+    if (operation.message !== undefined) op.message = operation.message;
+    if (operation.evidence !== undefined) op.evidence = operation.evidence;
+    if (operation.metrics !== undefined) op.metrics = operation.metrics;
+    if (operation.waiver !== undefined) op.waiver = operation.waiver;
     if (op.outcome === 'fail') {
       const { active, expired } = findWaiver(this.waivers, this.taskId, op.name, this.now());
       if (active) {
-        op = { ...op, outcome: 'warn', waiver: describeWaiver(active) };
+        op.outcome = 'warn';
+        op.waiver = describeWaiver(active);
       } else if (expired.length > 0) {
         this.expiredWaiversSeen.push(...expired);
-        op = { ...op, message: `${op.message ?? 'failed'} (waiver ${expired.map(describeWaiver).join(', ')} has expired)` };
+        op.message = `${op.message ?? 'failed'} (waiver ${expired.map(describeWaiver).join(', ')} has expired)`;
       }
     }
     if (op.outcome === 'fail') {
       // A planned outage: the failure is expected, so it warns and names the window.
       const window = this.maintenance(this.now());
-      if (window) op = { ...op, outcome: 'warn', message: `${op.message ?? 'failed'} (during ${window})` };
+      if (window) {
+        op.outcome = 'warn';
+        op.message = `${op.message ?? 'failed'} (during ${window})`;
+      }
     }
-    if (op.evidence === undefined) delete op.evidence;
-    if (op.metrics === undefined) delete op.metrics;
-    if (op.message === undefined) delete op.message;
-    const clean = this.redactor.value(op);
-    this.operations.push(clean);
-    return clean;
+    const redactor = this.redactor;
+    op.name = redactor.text(op.name);
+    if (op.message !== undefined) op.message = redactor.text(op.message);
+    if (op.evidence !== undefined) op.evidence = redactor.value(op.evidence);
+    if (op.metrics !== undefined) op.metrics = redactor.value(op.metrics);
+    if (op.waiver !== undefined) op.waiver = redactor.text(op.waiver);
+    this.operations.push(op);
+    return op;
   }
 
   get failed(): Operation[] {
