@@ -1,5 +1,5 @@
 /**
- * npm run bench:reporter (first half) / tsx scripts/bench/reporterOverhead.ts [--runs 5 --tests 300 --operations 20]
+ * npm run bench:reporter (first half) / tsx scripts/bench/reporterOverhead.ts [--runs 9 --tests 300 --operations 20]
  *
  * The same specs run with only the `list` reporter, and with the suite's fixtures recording every
  * operation plus the risk reporter; alternating A B A B; the median of the pairs' wall-time overheads in percent.
@@ -21,7 +21,7 @@ function positive(name: string, value: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, tests: { type: 'string', default: '300' }, operations: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, tests: { type: 'string', default: '300' }, operations: { type: 'string', default: '20' } } });
   const runs = positive('runs', values.runs);
   const tests = positive('tests', values.tests);
   const operationsPerTest = positive('operations', values.operations);
