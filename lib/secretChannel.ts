@@ -10,12 +10,21 @@ import path from 'node:path';
  */
 export const SECRET_CHANNEL_ENV = 'MO_SECRET_CHANNEL';
 
+/**
+ * A new file in the temp folder that only this user can read (0600), for what the run's processes
+ * pass each other: only its name travels in the environment, never its content.
+ */
+export function createPrivateFile(prefix: string, content = ''): string {
+  const file = path.join(os.tmpdir(), `${prefix}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  writeFileSync(file, content, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}
+
 export function openSecretChannel(env: NodeJS.ProcessEnv = process.env): string {
   const existing = env[SECRET_CHANNEL_ENV];
   if (existing) return existing;
-  const file = path.join(os.tmpdir(), `mo-secrets-${process.pid}-${randomBytes(6).toString('hex')}`);
-  writeFileSync(file, '', { mode: 0o600 });
-  chmodSync(file, 0o600);
+  const file = createPrivateFile('mo-secrets');
   env[SECRET_CHANNEL_ENV] = file;
   return file;
 }

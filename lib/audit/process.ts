@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { HANDOFF_VARIABLE } from '../config/load.ts';
 
 export interface CommandResult {
   exitCode: number | null;
@@ -20,10 +19,7 @@ const TAIL_CHARS = 4_000;
 export function runCommand(command: string, options: { cwd: string; timeoutMs: number; keepStdout?: boolean; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    // The repository's own tools get the environment without the suite's resolved config.
-    const env = { ...(options.env ?? process.env) };
-    delete env[HANDOFF_VARIABLE];
-    const child = spawn(command, { cwd: options.cwd, shell: true, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, { cwd: options.cwd, shell: true, detached: true, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     let tail = '';
     const keep = (chunk: Buffer) => {

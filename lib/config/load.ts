@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
+import { createPrivateFile } from '../secretChannel.ts';
 import { ConfigError } from './errors.ts';
 import type { ResolvedConfig } from './resolve.ts';
 
@@ -42,10 +43,8 @@ export function loadValidationConfig(env: Env = process.env, cwd = process.cwd()
   return loaded;
 }
 
-/** The environment variable that carries the runner's resolved config to its workers. */
+/** The environment variable naming the file that carries the runner's resolved config to its workers. */
 export const HANDOFF_VARIABLE = 'VALIDATION_CONFIG_RESOLVED';
-/** Linux caps one environment string at 128 KiB: a larger config is loaded by each worker instead. */
-const HANDOFF_MAX_CHARS = 100_000;
 
 interface Handoff {
   /** The runner's process id: only its own children (the workers) take the config. */
@@ -55,27 +54,30 @@ interface Handoff {
 }
 
 /**
- * Called by the runner's Playwright config once it has the config: the workers it forks inherit
- * the environment and take the resolved config from it, instead of importing the config file and
- * the schema and validating again in every worker (a few hundred milliseconds each).
+ * Called by the runner's Playwright config once it has the config: the resolved config goes to a
+ * private file (as the secret channel's) named in the environment the workers inherit, and each
+ * worker reads it instead of importing the config file and the schema and validating again (a few
+ * hundred milliseconds each). Only the name is in the environment, so the target's server and
+ * every other child process get no copy of the config. The file goes when the runner exits.
  */
 export function handConfigToWorkers(config: ResolvedConfig, env: Env = process.env): void {
   // A worker evaluates the Playwright config too: it hands nothing on.
   if (env.TEST_WORKER_INDEX !== undefined) return;
-  const text = JSON.stringify({ pid: process.pid, file: config.meta.file, config } satisfies Handoff);
-  if (text.length <= HANDOFF_MAX_CHARS) env[HANDOFF_VARIABLE] = text;
-  else delete env[HANDOFF_VARIABLE];
+  const file = createPrivateFile('mo-config', JSON.stringify({ pid: process.pid, file: config.meta.file, config } satisfies Handoff));
+  env[HANDOFF_VARIABLE] = file;
+  process.once('exit', () => rmSync(file, { force: true }));
 }
 
 /**
  * The runner's config, in a worker of that runner for the same config file; anything else (a
- * script, a nested run started from a worker, another file) loads and validates for itself.
+ * script, a nested run started from a worker, another file, a missing or damaged file) loads and
+ * validates for itself.
  */
 export function handedOff(file: string, env: Env = process.env, parentPid = process.ppid): ResolvedConfig | undefined {
-  const text = env[HANDOFF_VARIABLE];
-  if (env.TEST_WORKER_INDEX === undefined || !text) return undefined;
+  const handoffFile = env[HANDOFF_VARIABLE];
+  if (env.TEST_WORKER_INDEX === undefined || !handoffFile) return undefined;
   try {
-    const handoff = JSON.parse(text) as Partial<Handoff>;
+    const handoff = JSON.parse(readFileSync(handoffFile, 'utf8')) as Partial<Handoff>;
     return handoff.pid === parentPid && handoff.file === file && handoff.config ? handoff.config : undefined;
   } catch {
     return undefined;

@@ -9,7 +9,6 @@ import { checkGlass, colourToRgb, cssRules, offPaletteColours, paletteFrom, pale
 import { compareGenerated } from '../../../lib/audit/checks/generated.ts';
 import { emptyCounts, listRepositoryFiles, textFiles } from '../../../lib/audit/files.ts';
 import { runCommand } from '../../../lib/audit/process.ts';
-import { HANDOFF_VARIABLE } from '../../../lib/config/load.ts';
 import { recordCoverage, type AuditContext } from '../../../lib/audit/record.ts';
 import { RiskRecorder } from '../../../lib/risk/recorder.ts';
 
@@ -137,10 +136,5 @@ describe('commands', () => {
     const slow = await runCommand('sleep 30', { cwd: os.tmpdir(), timeoutMs: 300 });
     assert.equal(slow.timedOut, true);
     assert.ok(slow.durationMs < 10_000);
-  });
-  it('runs the repository\'s tools without the suite\'s resolved config in their environment', async () => {
-    const env = { ...process.env, [HANDOFF_VARIABLE]: '{"config":"held back"}', KEPT: 'yes' };
-    const result = await runCommand(`echo "kept=$KEPT handoff=\${${HANDOFF_VARIABLE}:-none}"`, { cwd: os.tmpdir(), timeoutMs: 10_000, env, keepStdout: true });
-    assert.equal(result.stdout.trim(), 'kept=yes handoff=none');
   });
 });
