@@ -3,6 +3,9 @@ import type { Operation, OperationOutcome, Severity } from './types.ts';
 import { describeWaiver, findWaiver, type Waiver } from './waivers.ts';
 
 export interface CheckOptions {
+  /** The kind of check this operation is (an id of lib/risk/checks, or `<id>/<sub>` for a tool's rule). */
+  check?: string;
+  /** A tool-given level (axe impact, a rule's own severity); the config's override for the check wins over it. */
   severity?: Severity;
   evidence?: unknown;
   metrics?: Record<string, number>;

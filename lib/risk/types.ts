@@ -9,6 +9,8 @@ export type GateStatus = 'passed' | 'failed' | 'blocked' | 'skipped' | 'interrup
 /** One checked unit of work inside a task. */
 export interface Operation {
   name: string;
+  /** The kind of check (lib/risk/checks): what the severity table, config overrides and policy speak of. */
+  check?: string;
   outcome: OperationOutcome;
   severity: Severity;
   durationMs: number;
