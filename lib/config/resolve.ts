@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { screenNameClashes, targetFolderName } from '../visual/names.ts';
 import { ConfigError, formatConfigIssues } from './errors.ts';
 import { validationConfigSchema, type ValidationConfig } from './schema.ts';
 
@@ -14,6 +15,8 @@ export interface ResolvedConfig extends ValidationConfig {
     apiUrl: string;
     /** Absolute path of the repository the audit gate reads. */
     repository: string;
+    /** Absolute folder of this target's screenshot baselines and their manifest. */
+    baselineDir: string;
     /** True when the suite starts the target itself (no BASE_URL, local). */
     startsTarget: boolean;
     dryRun: boolean;
@@ -72,6 +75,8 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
     }
   }
 
+  problems.push(...screenNameClashes(config.routes, config.browser.viewports));
+
   if (problems.length > 0) throw new ConfigError(file, problems);
   const repository = path.resolve(env.TARGET_REPO ? process.cwd() : dir, env.TARGET_REPO || config.audit.repository);
   return {
@@ -84,6 +89,7 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
       baseUrl: stripSlash(baseUrl),
       apiUrl: stripSlash(apiUrl),
       repository,
+      baselineDir: path.resolve(dir, config.visual.baselineDir ?? path.join('baselines', targetFolderName(config.target.name))),
       startsTarget: !env.BASE_URL && environment === 'local' && config.target.webServer !== undefined,
       dryRun: env.DRY_RUN === '1' || env.DRY_RUN === 'true',
     },
