@@ -7,6 +7,11 @@ export type UpdateMode = 'all' | 'changed' | 'missing' | 'none' | 'default';
 /** Shows changed screens (expected, actual, diff) and writes the accepted ones. */
 export const REVIEW_COMMAND = 'npm run visual:update';
 
+/** `CI` as CI services set it ("true", "1"); "false", "0" and empty mean a workstation. */
+export function ciIsSet(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false'].includes(value.trim().toLowerCase());
+}
+
 export interface Strictness {
   /** CI is set: a missing baseline fails instead of being created. */
   ci: boolean;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareImages } from '../../../lib/visual/compare.ts';
-import { changedMessage, createdMessage, missingBaselineAction, missingMessage, overToleranceAction, rewritesWithinTolerance, unstableMessage } from '../../../lib/visual/policy.ts';
+import { changedMessage, ciIsSet, createdMessage, missingBaselineAction, missingMessage, overToleranceAction, rewritesWithinTolerance, unstableMessage } from '../../../lib/visual/policy.ts';
 import { DARK, png, TEAL } from './images.ts';
 
 const chromium150 = { browser: 'chromium', browserVersion: '150.0.7871.100', platform: 'linux' };
@@ -15,6 +15,12 @@ describe('what a run may do with baselines', () => {
     assert.equal(missingBaselineAction({ ci: true, updateMode: 'missing' }), 'fail');
     assert.equal(missingBaselineAction({ ci: false, updateMode: 'none' }), 'fail');
     assert.equal(missingBaselineAction({ ci: true, updateMode: 'changed' }), 'create');
+  });
+
+  it('reads CI as CI services set it', () => {
+    assert.equal(ciIsSet('true'), true);
+    assert.equal(ciIsSet('1'), true);
+    for (const off of [undefined, '', '0', 'false', 'FALSE']) assert.equal(ciIsSet(off), false, String(off));
   });
 
   it('rewrites a changed baseline only when asked to', () => {
