@@ -14,7 +14,7 @@ import { copyBaselines, DEMO_BASELINES, folderDigest, scratchTarget, visualUpdat
 type Manifest = { target: string; screens: Record<string, { browserVersion: string; sha256: string }> };
 const readManifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
-describe('visual baselines', { concurrency: 2 }, () => {
+describe('visual baselines', () => {
   it('a second target creates its own baselines beside its config, then compares them; the demo\'s stay untouched', async () => {
     const demoBefore = folderDigest(DEMO_BASELINES);
     // Its route is called "home" like the demo's, but shows the login page: sharing a file would fail.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const DEFAULT_PERCY = { healthTimeoutMs: 3_000, snapshotTimeoutMs: 30_000 };
-const DEFAULT_STABILITY = { attempts: 5, intervalMs: 100 };
+const DEFAULT_STABILITY = { attempts: 5, intervalMs: 100, screenshotTimeoutMs: 30_000 };
 
 /*
  * The default tolerance, from measurement (README, "Visual baselines"): the demo's 18 screens
@@ -40,6 +40,8 @@ export const visualSection = z.strictObject({
   stability: z.strictObject({
     attempts: z.number().int().min(2).max(20).default(DEFAULT_STABILITY.attempts),
     intervalMs: z.number().int().nonnegative().max(5_000).default(DEFAULT_STABILITY.intervalMs),
+    /** Bound on one screenshot: a busy machine takes seconds to paint a large page. */
+    screenshotTimeoutMs: z.number().int().positive().default(DEFAULT_STABILITY.screenshotTimeoutMs),
   }).default(DEFAULT_STABILITY),
   /** Screenshot the whole scrollable page rather than the viewport. */
   fullPage: z.boolean().default(false),

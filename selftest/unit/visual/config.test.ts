@@ -21,7 +21,7 @@ describe('visual config', () => {
     const config = resolveConfig(minimal, file, {});
     assert.equal(config.meta.baselineDir, path.resolve('/repo/app/baselines/my-shop'));
     assert.deepEqual({ threshold: config.visual.threshold, maxDiffPixels: config.visual.maxDiffPixels, maxDiffPixelRatio: config.visual.maxDiffPixelRatio }, { threshold: 0.2, maxDiffPixels: 50, maxDiffPixelRatio: 0.001 });
-    assert.deepEqual(config.visual.stability, { attempts: 5, intervalMs: 100 });
+    assert.deepEqual(config.visual.stability, { attempts: 5, intervalMs: 100, screenshotTimeoutMs: 30_000 });
   });
 
   it('takes another folder relative to the config file', () => {
