@@ -51,7 +51,8 @@ export function describeDifference(comparison: ImageComparison, tolerance: Toler
     return `the size changed from ${e.width}x${e.height} to ${a.width}x${a.height} (${comparison.diffPixels} pixels differ on the larger canvas, in ${describeBox(comparison.region)})`;
   }
   const allowed = allowedDiffPixels(comparison.totalPixels, tolerance);
-  return `${comparison.diffPixels} pixels differ (${percent(comparison.diffPixels, comparison.totalPixels)} of ${comparison.totalPixels}), more than the ${allowed} allowed, in ${describeBox(comparison.region)}`;
+  const against = comparison.diffPixels > allowed ? `more than the ${allowed} allowed` : `within the ${allowed} allowed`;
+  return `${comparison.diffPixels} pixels differ (${percent(comparison.diffPixels, comparison.totalPixels)} of ${comparison.totalPixels}), ${against}, in ${describeBox(comparison.region)}`;
 }
 
 /** The two browsers, and what follows from them for the person reading the failure. */

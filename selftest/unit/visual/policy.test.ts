@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareImages } from '../../../lib/visual/compare.ts';
-import { changedMessage, ciIsSet, createdMessage, missingBaselineAction, missingMessage, overToleranceAction, rewritesWithinTolerance, unstableMessage } from '../../../lib/visual/policy.ts';
+import { changedMessage, ciIsSet, createdMessage, describeDifference, missingBaselineAction, missingMessage, overToleranceAction, rewritesWithinTolerance, unstableMessage, updatedMessage } from '../../../lib/visual/policy.ts';
 import { DARK, png, TEAL } from './images.ts';
 
 const chromium150 = { browser: 'chromium', browserVersion: '150.0.7871.100', platform: 'linux' };
@@ -47,6 +47,11 @@ describe('messages', () => {
   it('a difference on the same browser says the page itself changed', () => {
     assert.match(changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: chromium156, current: chromium156 }), /both rendered by chromium 156\.0\.8078\.108 on linux, so the page itself changed/);
     assert.match(changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: undefined, current: chromium156 }), /rendered by an unrecorded browser/);
+  });
+
+  it('a rewrite within tolerance says it was within', () => {
+    const small = compareImages(png(100, 100, DARK), png(100, 100, DARK, [{ x: 0, y: 0, width: 2, height: 1, colour: TEAL }]), 0.2);
+    assert.match(updatedMessage('f', describeDifference(small, tolerance), 'all'), /^baseline rewritten at f \(--update-snapshots=all\): 2 pixels differ \(0\.02 % of 10000\), within the 10 allowed, in 2x1 at x=0, y=0$/);
   });
 
   it('a size change says so', () => {
