@@ -12,6 +12,7 @@ import { readPreviousVerdict, sendAlerts } from './alerts.ts';
 import { rollbackHook, type RollbackHookOptions } from './rollback.ts';
 import { scrubHtmlReport, scrubTextFiles } from './scrub.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
+import { writeVisualReview, type VisualReview } from './visualReview.ts';
 
 export interface RiskReporterOptions {
   outputDir?: string;
@@ -212,6 +213,8 @@ export default class RiskReporter implements Reporter {
 
       const summary = this.redactor.value(this.buildSummary(result, skipped, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
       if (rollback) summary.run.notes = [...(summary.run.notes ?? []), { title: 'Rollback', lines: rollback.lines }];
+      const visual = this.visualReview(tests);
+      if (visual) summary.run.notes = [...(summary.run.notes ?? []), { title: 'Visual changes', lines: this.redactor.value(visual.lines) }];
       // Read before this run's history line is appended: the first PASS after a WARNING alerts too.
       const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
       this.writeSummaryFiles(summary, result);
@@ -312,6 +315,16 @@ export default class RiskReporter implements Reporter {
     }))}\n`);
     if (this.writer) pointLatest(this.outputDir, this.writer.file);
     console.log(renderShort(summary, path.relative(process.cwd(), markdownPath)));
+  }
+
+  /** Screens to review, beside the summary; its own failure is reported, never the verdict's. */
+  private visualReview(tests: readonly TestCase[]): VisualReview | undefined {
+    try {
+      return writeVisualReview(tests, this.outputDir, this.runId, this.options.target.name);
+    } catch (error) {
+      this.reportOwnError('could not write the visual review', error);
+      return undefined;
+    }
   }
 
   private reportOwnError(what: string, error: unknown): void {

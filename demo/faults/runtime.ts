@@ -30,6 +30,7 @@ const definitions: RuntimeFault[] = [
   { name: 'layout-shift', gate: 'visual', breaks: 'A 120px banner pushes the home content down.', caughtBy: 'screenshot' },
   { name: 'off-palette', gate: 'visual', breaks: 'Headings are drawn in a colour outside the design palette.', caughtBy: 'palette' },
   { name: 'missing-glass', gate: 'visual', breaks: 'The glass panels lose their backdrop-filter blur.', caughtBy: 'glass' },
+  { name: 'unstable-ticker', gate: 'visual', breaks: 'A counter on the backtesting page redraws every 50 ms, so no two screenshots match.', caughtBy: 'kept changing' },
   // smoke
   { name: 'orders-rejected', gate: 'smoke', breaks: 'Every paper order is rejected with 422.', caughtBy: 'critical path' },
   { name: 'pnl-wrong', gate: 'smoke', breaks: 'Account totalPnl ignores the trades and reports the cash spent as a loss.', caughtBy: 'p&l' },

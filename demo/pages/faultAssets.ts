@@ -18,6 +18,7 @@ const SCRIPTS: Record<string, string> = {
   'console-error': "console.error('PaiiD: failed to load the quote stream configuration');\n",
   'page-error': "window.addEventListener('load', function () { throw new Error('PaiiD: news renderer crashed'); });\n",
   'render-blocking-script': `(() => { const end = Date.now() + ${BLOCKING_BUSY_MS}; while (Date.now() < end) { /* busy */ } })();\n`,
+  'unstable-ticker': "(() => { const el = document.querySelector('.fault-ticker'); let n = 0; setInterval(() => { n += 1; el.textContent = String(n * 50); }, 50); })();\n",
 };
 
 /** Style rules every page gets while a visual fault is on. */
@@ -31,6 +32,12 @@ export function faultHead(ctx: DemoContext): string {
 export function faultScript(ctx: DemoContext, name: string, options: { blocking?: boolean } = {}): string {
   if (!hasFault(ctx, name)) return '';
   return `<script src="/_fault/${name}.js"${options.blocking ? '' : ' defer'}></script>\n`;
+}
+
+/** A line whose number changes every 50 ms: a page that never holds still for a screenshot. */
+export function tickerParagraph(ctx: DemoContext): string {
+  if (!hasFault(ctx, 'unstable-ticker')) return '';
+  return `<p class="muted" data-testid="fault-ticker">Recalculated <span class="fault-ticker">0</span> ms ago</p>`;
 }
 
 export function lowContrastParagraph(ctx: DemoContext): string {

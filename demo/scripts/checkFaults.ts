@@ -91,6 +91,15 @@ const PROBES: Record<string, Probe> = {
     });
     return filter === 'none' ? 'glass backdrop-filter none' : undefined;
   },
+  'unstable-ticker': async ({ url, browser }) => {
+    const seen: string[] = [];
+    await visit(browser, url, '/backtesting', async (page) => {
+      seen.push(await page.locator('.fault-ticker').innerText());
+      await page.waitForTimeout(200);
+      seen.push(await page.locator('.fault-ticker').innerText());
+    });
+    return seen[0] !== seen[1] ? `ticker moved from ${seen[0]} to ${seen[1]}` : undefined;
+  },
   'orders-rejected': async ({ url }) => {
     const token = await login(url);
     const r = await call(url, 'POST', '/api/orders', { token, body: { symbol: 'SPY', side: 'buy', quantity: 1 } });
