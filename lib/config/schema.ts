@@ -7,6 +7,7 @@ import { browserSection } from './sections/browser.ts';
 import { extraSpecsSection, maintenanceWindowsSection, onCriticalSection } from './sections/operations.ts';
 import { thresholdsSection, waiversSection } from './sections/risk.ts';
 import { routesSection } from './sections/routes.ts';
+import { securitySection } from './sections/security.ts';
 import { smokeSection } from './sections/smoke.ts';
 import { targetSection } from './sections/target.ts';
 import { timeoutsSection } from './sections/timeouts.ts';
@@ -23,6 +24,7 @@ export const validationConfigSchema = z.strictObject({
   a11y: a11ySection,
   visual: visualSection,
   smoke: smokeSection,
+  security: securitySection,
   thresholds: thresholdsSection,
   timeouts: timeoutsSection,
   waivers: waiversSection,
