@@ -6,6 +6,7 @@ import { authSection } from './sections/auth.ts';
 import { browserSection } from './sections/browser.ts';
 import { extraSpecsSection, maintenanceWindowsSection, onCriticalSection } from './sections/operations.ts';
 import { thresholdsSection, waiversSection } from './sections/risk.ts';
+import { reviewSection } from './sections/review.ts';
 import { routesSection } from './sections/routes.ts';
 import { securitySection } from './sections/security.ts';
 import { smokeSection } from './sections/smoke.ts';
@@ -25,6 +26,7 @@ export const validationConfigSchema = z.strictObject({
   visual: visualSection,
   smoke: smokeSection,
   security: securitySection,
+  review: reviewSection,
   thresholds: thresholdsSection,
   timeouts: timeoutsSection,
   waivers: waiversSection,
