@@ -5,7 +5,7 @@ import { ConfigError } from './lib/config/errors.ts';
 import { handConfigToWorkers, loadValidationConfig, type ResolvedConfig } from './lib/config/load.ts';
 import { riskReporterOptions } from './lib/reporterOptions.ts';
 import { openSecretChannel } from './lib/secretChannel.ts';
-import { GATE_ORDER, allProjects } from './projects/index.ts';
+import { GATE_ORDER, QUICK_CHAIN_VARIABLE, allProjects, wantsQuickChain } from './projects/index.ts';
 
 /** Every run output lives under OUTPUT_ROOT (default: here), so runs side by side never share folders. */
 const outputRoot = process.env.OUTPUT_ROOT ? path.resolve(process.env.OUTPUT_ROOT) : import.meta.dirname;
@@ -33,6 +33,9 @@ const config = await load();
 handConfigToWorkers(config);
 openSecretChannel();
 const browser = chooseBrowser(chromium.executablePath());
+// The quick chain only when asked for (its workers read the runner's decision from the environment).
+const quick = wantsQuickChain(process.argv);
+if (quick) process.env[QUICK_CHAIN_VARIABLE] = '1';
 const ci = Boolean(process.env.CI);
 
 const reporters: ReporterDescription[] = [
@@ -70,6 +73,7 @@ export default defineConfig({
     // Remote browsers: Playwright itself reads PW_TEST_CONNECT_WS_ENDPOINT (and wins over connectOptions).
   },
   projects: allProjects({
+    quick,
     rootDir: import.meta.dirname,
     testTimeouts: config.timeouts.gateTestMs,
     // The team's own spec folders per gate, from the config: picked up without editing the suite.

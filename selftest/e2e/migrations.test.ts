@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { alembicProject, pythonWithAlembic } from '../helpers/alembicProject.ts';
-import { digest, ROOT, runSuite, tasksOf } from '../helpers/runSuite.ts';
+import { digest, failedChecksOf, ROOT, runSuite, tasksOf } from '../helpers/runSuite.ts';
 
 /**
  * "Migrations up to date" against a real SQLite Alembic project built here: the audit gate's
@@ -54,9 +54,11 @@ describe('audit: database migrations (Alembic on SQLite)', { concurrency: true, 
     project.addPendingMigration();
     const run = await runMigrations('pending', project.dir, python!);
     const task = tasksOf(run, 'audit').find((t) => t.task_id === TASK);
+    // audit/migrations is high: a finding that spends the error budget, here all of it.
     assert.equal(run.exitCode, 1, digest(run));
-    assert.equal(task?.status, 'failed', digest(run));
-    assert.match(task?.errors.join('\n') ?? '', /^migrations: alembic in the repository root: database at the head[^:]*: migrations pending: the database is at 0001, the head is 0002: `alembic upgrade head` has not been run/m, digest(run));
+    assert.notEqual(run.summary?.verdict, 'PASS', digest(run));
+    assert.ok(task, digest(run));
+    assert.match(failedChecksOf(task).join('\n'), /^migrations: alembic in the repository root: database at the head[^:]*: migrations pending: the database is at 0001, the head is 0002: `alembic upgrade head` has not been run/m, digest(run));
   });
 
   it('skips with the reason when the tool is not installed', async () => {

@@ -9,7 +9,7 @@ import { digest, ROOT, runSuite, type SuiteRun } from '../helpers/runSuite.ts';
 
 /**
  * Reviewer sign-off on real runs: one audit task alone (--grep) passes in run A; in run B the
- * repository has a broken JSON file, so the audit gate fails. Both write to one reports folder,
+ * repository holds a committed token (a critical failure), so the audit gate fails. Both write to one reports folder,
  * where `npm run review` and `npm run verdict -- --require-reviews` are run as a team would.
  */
 const WORK = path.join(ROOT, '.work', 'selftest', `review-${process.pid}`);
@@ -46,7 +46,7 @@ describe('reviewer sign-off', { concurrency: false }, () => {
     rmSync(WORK, { recursive: true, force: true });
     // One task's few operations would make the verdict WARNING (MIN_OPERATIONS): this test is about sign-off.
     const env = { VALIDATION_CONFIG: config(), REPORTS_DIR: REPORTS, TARGET_REPO: path.join(ROOT, 'demo'), MIN_OPERATIONS: '0' };
-    runA = await runSuite({ project: 'audit', noDeps: true, args: ['--grep', 'config files parse'], env, name: `review-a-${process.pid}` });
+    runA = await runSuite({ project: 'audit', noDeps: true, args: ['--grep', 'no secrets are committed'], env, name: `review-a-${process.pid}` });
   });
   after(() => {
     if (brokenRepo) rmSync(brokenRepo, { recursive: true, force: true });
@@ -96,9 +96,9 @@ describe('reviewer sign-off', { concurrency: false }, () => {
   it('flags approving a gate that failed (not counted), and approving a run that is not the latest', async () => {
     brokenRepo = mkdtempSync(path.join(os.tmpdir(), 'mo-review-'));
     cpSync(path.join(ROOT, 'demo'), brokenRepo, { recursive: true, filter: (src) => !src.includes('node_modules') });
-    await faults.find((fault) => fault.name === 'broken-json')!.plant!(brokenRepo);
+    await faults.find((fault) => fault.name === 'leaked-credential')!.plant!(brokenRepo);
     const runAId = readJson('verdict.json').run_id as string;
-    runB = await runSuite({ project: 'audit', noDeps: true, args: ['--grep', 'config files parse'], env: { VALIDATION_CONFIG: config(), REPORTS_DIR: REPORTS, TARGET_REPO: brokenRepo, MIN_OPERATIONS: '0' }, name: `review-b-${process.pid}` });
+    runB = await runSuite({ project: 'audit', noDeps: true, args: ['--grep', 'no secrets are committed'], env: { VALIDATION_CONFIG: config(), REPORTS_DIR: REPORTS, TARGET_REPO: brokenRepo, MIN_OPERATIONS: '0' }, name: `review-b-${process.pid}` });
     assert.equal(runB.exitCode, 1, digest(runB));
     const runBId = readJson('verdict.json').run_id as string;
     assert.notEqual(runBId, runAId);
