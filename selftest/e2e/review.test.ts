@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { faults } from '../../demo/faults.ts';
 import { digest, ROOT, runSuite, type SuiteRun } from '../helpers/runSuite.ts';
+import { startDashboard } from './opsHelpers.ts';
 
 /**
  * Reviewer sign-off on real runs: one audit task alone (--grep) passes in run A; in run B the
@@ -116,6 +117,21 @@ describe('reviewer sign-off', { concurrency: false }, () => {
     const record = readFileSync(path.join(REPORTS, 'reviews.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).at(-1);
     assert.deepEqual(record.discrepancies.map((d: { kind: string }) => d.kind), ['not-latest']);
     assert.match(readFileSync(path.join(REPORTS, 'executive-summary.md'), 'utf8'), /DISCREPANCY \(gate-failed\): dana on audit/);
+  });
+
+  it('the web dashboard serves readiness and the discrepancy beside the verdict', async () => {
+    const server = await startDashboard([], { REPORTS_DIR: REPORTS });
+    try {
+      const state = await (await fetch(new URL('api/state', server.url))).json() as { view: { verdict: string; readiness: { state: string; pending: string[]; discrepancies: { kind: string }[] } } };
+      assert.equal(state.view.verdict, 'CRITICAL');
+      assert.equal(state.view.readiness.state, 'ON HOLD');
+      assert.match(state.view.readiness.pending[0]!, /^audit: 0 of 1 approval\(s\)/);
+      assert.deepEqual(state.view.readiness.discrepancies.map((d) => d.kind), ['gate-failed']);
+      const page = await (await fetch(server.url)).text();
+      assert.match(page, /id="readiness"/);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('the terminal dashboard shows readiness and the discrepancy beside the verdict', () => {
