@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { securitySection } from '../../../lib/config/sections/security.ts';
+import { SECURITY_CHECK_IDS, securitySection } from '../../../lib/config/sections/security.ts';
+import { checkDefinition } from '../../../lib/risk/checks/index.ts';
+import { SECURITY_RULES } from '../../../lib/security/index.ts';
 import { ownOrigins, scanResponses, type SeenResponse } from '../../../lib/security/index.ts';
 
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'";
@@ -68,6 +70,11 @@ describe('passive scan', () => {
       'security: no error disclosure (stack trace, debug page) in error responses on API responses 1',
       'security: no secret in responses or page source on API responses 2',
     ]);
+  });
+
+  it('every rule and every id the config accepts is a registered check with its severity', () => {
+    assert.deepEqual(SECURITY_CHECK_IDS.filter((id) => !checkDefinition(id)), []);
+    assert.deepEqual([...SECURITY_RULES.map((rule) => rule.check), 'security/mixed-content'].sort(), [...SECURITY_CHECK_IDS].sort());
   });
 
   it('rejects a config with an unknown check or gate, naming the key', () => {
