@@ -30,8 +30,9 @@ function config(): string {
   return file;
 }
 
+// node with tsx's loader, not npx: each command starts in a second, not several, on a busy machine.
 const cli = (script: string, args: string[]) => {
-  const result = spawnSync('npx', ['tsx', script, ...args], { cwd: ROOT, env: { ...process.env, REPORTS_DIR: REPORTS, FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, REPORTS_DIR: REPORTS, FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 180_000 });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 };
 const review = (...args: string[]) => cli('scripts/review.ts', args);
@@ -135,7 +136,7 @@ describe('reviewer sign-off', { concurrency: false }, () => {
   });
 
   it('the terminal dashboard shows readiness and the discrepancy beside the verdict', () => {
-    const dashboard = spawnSync('npx', ['tsx', 'scripts/dashboard.ts', '--once'], { cwd: ROOT, env: { ...process.env, REPORTS_DIR: REPORTS, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
+    const dashboard = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/dashboard.ts', '--once'], { cwd: ROOT, env: { ...process.env, REPORTS_DIR: REPORTS, NO_COLOR: '1' }, encoding: 'utf8', timeout: 180_000 });
     assert.match(dashboard.stdout, /State {2}CRITICAL[\s\S]*\nReady {2}ON HOLD pending audit: 0 of 1 approval\(s\)[\s\S]*DISCREPANCY \(gate-failed\): dana on audit/, dashboard.stdout + dashboard.stderr);
   });
 });
