@@ -228,6 +228,18 @@ export default defineValidationConfig({
     },
   },
 
+  // ---- reviewer sign-off -----------------------------------------------------
+  // The seeds' reviewer mesh: each area's reviewer signs a run off before production
+  // (\`npm run review\`). Readiness shows beside the verdict and never changes it.
+  review: {
+    signOffs: [
+      { name: 'design', gates: ['browser', 'a11y', 'visual'], reviewers: ['R1'] },
+      { name: 'security', gates: ['contracts'], reviewers: ['R2'] },
+      { name: 'testing', gates: ['data-flows', 'smoke'], reviewers: ['R3'] },
+      { name: 'repository', gates: ['audit'], reviewers: ['R4'] },
+    ],
+  },
+
   // ---- risk ---------------------------------------------------------------
   thresholds: { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 },
   timeouts: { requestMs: 10_000, navigationMs: 20_000, testMs: 90_000, expectMs: 5_000 },

@@ -54,3 +54,12 @@ export async function serveFaultScript(ctx: DemoContext, req: IncomingMessage, r
   sendText(req, res, 200, 'text/javascript; charset=utf-8', body, { 'Cache-Control': 'no-store' });
   return true;
 }
+
+/** A GitHub token shape (ghp_ + 36 characters) assembled here, so the repository's own secret scan stays clean. */
+const LEAKED_TOKEN = ['gh', 'p_', 'Q7w3Er9Ty2', 'Ui5Op1As8D', 'f4Gh6Jk0Lz', 'X3c9Vb'].join('');
+
+/** The secret-in-page fault: a deploy token left in the settings page's source. */
+export function leakedTokenComment(ctx: DemoContext): string {
+  if (!hasFault(ctx, 'secret-in-page')) return '';
+  return `<!-- sync settings with the deploy bot: token ${LEAKED_TOKEN} -->\n`;
+}

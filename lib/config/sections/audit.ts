@@ -195,6 +195,32 @@ const command = z.strictObject({
   severity: severitySchema.default('high'),
 });
 
+/** A migration status command for a tool without a preset. */
+const migrationCommand = z.strictObject({
+  name: z.string().min(1),
+  /** Run with the shell: exit 0 when the schema is up to date, non-zero when migrations are pending. */
+  command: z.string().min(1),
+  /** Folder to run in, relative to the repository. */
+  cwd: z.string().min(1).default('.'),
+  /** For tools that exit 0 either way: a regular expression whose match in the output means "pending". */
+  pendingPattern: regexSource.optional(),
+  timeoutMs: positiveMs.optional(),
+});
+
+export const MIGRATION_TOOLS = ['alembic', 'django', 'prisma', 'knex'] as const;
+
+const migrations = z.strictObject({
+  /** Recognise Alembic (alembic.ini), Django (manage.py), Prisma (schema.prisma) and Knex (knexfile.*) projects. */
+  detect: z.boolean().default(true),
+  /** Presets never run even when recognised. */
+  skip: z.array(z.enum(MIGRATION_TOOLS)).default([]),
+  /** The interpreter of the Alembic and Django presets (a virtualenv's python, for instance). */
+  python: z.string().min(1).default('python3'),
+  /** Each command's time limit: a database that does not answer must not hang the gate. */
+  timeoutMs: positiveMs.default(60_000),
+  commands: z.array(migrationCommand).default([]),
+});
+
 /** Repository audit (tests/audit). */
 export const auditSection = withDefaults(z.strictObject({
   /** Repository to audit, relative to the config file. `TARGET_REPO` overrides. */
@@ -215,6 +241,8 @@ export const auditSection = withDefaults(z.strictObject({
   dependencies: withDefaults(dependencies),
   designDna: withDefaults(designDna),
   commands: z.array(command).default([]),
+  /** Migrations up to date: the tools' own status checks (they read DATABASE_URL and the like from the environment). */
+  migrations: withDefaults(migrations),
 }));
 
 export type AuditConfig = z.output<typeof auditSection>;
