@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RiskRecorder } from '../../risk/recorder.ts';
 import { checkCorsAuth, settingsOf } from '../checks/corsAuth.ts';
-import { compareVariables, documentedVariables, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
+import { CONFIG_FILE_NAMES } from '../../config/files.ts';
+import { compareVariables, documentedVariables, GATE_VARIABLES, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
 import { comparePorts, composePorts, configPorts, envPorts, scriptPorts, type PortDeclaration } from '../checks/ports.ts';
 import { checkSyntax, type SyntaxKind } from '../checks/syntax.ts';
 import { emptyCounts, textFiles } from '../files.ts';
@@ -83,7 +84,9 @@ export function auditEnvironment(context: AuditContext, risk: RiskRecorder): voi
   if (exampleText === undefined && firstReads.size > 0) {
     recordExamined(risk, `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, but code reads ${firstReads.size} variable(s)`, severity: 'medium' }], 'medium');
   }
-  const result = compareVariables(firstReads, documented, env.exampleFile, env.ignore);
+  // The repository holds the gates' own config: the variables the gates read for it are read.
+  const holdsGateConfig = context.listing.files.some((file) => CONFIG_FILE_NAMES.includes(path.posix.basename(file.path)));
+  const result = compareVariables(firstReads, documented, env.exampleFile, env.ignore, holdsGateConfig ? GATE_VARIABLES : []);
   const names = [...firstReads.keys()].sort();
   for (const name of names) {
     const finding = result.undocumented.find((candidate) => candidate.message.startsWith(`${name} `));
