@@ -19,7 +19,8 @@ export const NEEDS_NOT_PASSED = "contains(needs.*.result, 'failure') || contains
 
 /** The commands a workflow runs after the gates: the suite's own npm scripts, or the installed package's bin. */
 export interface WorkflowCommands {
-  merge: string;
+  /** Merges the blob reports downloaded into `folder`. */
+  merge: (folder: string) => string;
   /** Builds the Allure report; absent: the raw Allure results are kept instead (Allure's CLI is optional). */
   allure?: string;
   verdict: string;
@@ -35,7 +36,7 @@ const CHECKOUT_HEADER = [
 ].join('\n');
 
 export const CHECKOUT_COMMANDS: WorkflowCommands = {
-  merge: 'npx playwright merge-reports --config merge.config.ts all-blob-reports',
+  merge: (folder) => `npx playwright merge-reports --config merge.config.ts ${folder}`,
   allure: 'npm run report:allure',
   verdict: 'npm run verdict',
   header: CHECKOUT_HEADER,
@@ -43,7 +44,7 @@ export const CHECKOUT_COMMANDS: WorkflowCommands = {
 
 /** A team's repository with the package installed and the playwright.config.ts init wrote. */
 export const PACKAGE_COMMANDS: WorkflowCommands = {
-  merge: 'npx meta-orchestrator merge all-blob-reports',
+  merge: (folder) => `npx meta-orchestrator merge ${folder}`,
   verdict: 'npx meta-orchestrator verdict',
   header: [
     ' Written by `meta-orchestrator init --ci`: the release gates, one job per gate in dependency order.',
@@ -52,6 +53,9 @@ export const PACKAGE_COMMANDS: WorkflowCommands = {
     ' Secrets (API_USER, API_PASSWORD or API_TOKEN, ...) come from the repository\'s secrets: add them as `env:`.',
   ].join('\n'),
 };
+
+/** Where the report job gathers every shard's blob. */
+const BLOB_FOLDER = 'all-blob-reports';
 
 type Step = Record<string, unknown>;
 type Job = Record<string, unknown>;
@@ -119,9 +123,9 @@ function reportJob(plan: CiPlan, commands: WorkflowCommands): Job {
     'timeout-minutes': 15,
     steps: [
       ...setupSteps(undefined),
-      { name: 'Download the blob reports', uses: 'actions/download-artifact@v4', with: { pattern: 'blob-*', path: 'all-blob-reports', 'merge-multiple': true } },
+      { name: 'Download the blob reports', uses: 'actions/download-artifact@v4', with: { pattern: 'blob-*', path: BLOB_FOLDER, 'merge-multiple': true } },
       { name: 'Download the Allure results', uses: 'actions/download-artifact@v4', with: { pattern: 'allure-results-*', path: 'allure-results', 'merge-multiple': true } },
-      { name: 'Merge the shards through the risk reporter', run: commands.merge },
+      { name: 'Merge the shards through the risk reporter', run: commands.merge(BLOB_FOLDER) },
       ...(commands.allure ? [{ name: 'Allure report', if: expr('!cancelled()'), run: commands.allure }] : []),
       keep('playwright-report', 'playwright-report/'),
       commands.allure ? keep('allure-report', 'allure-report/') : keep('allure-results', 'allure-results/'),

@@ -28,13 +28,13 @@ export interface CrawlResult {
 }
 
 /** Following one of these would end the session or change state: never visited. */
-const LOGOUT_LIKE = /(^|[/_.-])(log-?out|log-?off|sign-?out|sign-?off|exit|end-?session|disconnect|unsubscribe|delete|destroy|remove)([/_.?-]|$)/i;
+const LOGOUT_LIKE = /(^|[/_.-])(log[-_]?out|log[-_]?off|sign[-_]?out|sign[-_]?off|exit|end[-_]?session|disconnect|unsubscribe|delete|destroy|remove)([/_.?-]|$)/i;
 
 /** Files, not pages: the browser gates visit pages. */
 const ASSET = /\.(png|jpe?g|gif|svg|webp|avif|ico|css|js|mjs|map|json|xml|txt|pdf|zip|gz|tgz|mp4|webm|mp3|wav|woff2?|ttf|eot|csv|ya?ml|wasm)$/i;
 
 export function isLogoutLike(url: URL): boolean {
-  return LOGOUT_LIKE.test(url.pathname) || /(^|&)(action|do)=(log-?out|sign-?out)/i.test(url.search.slice(1));
+  return LOGOUT_LIKE.test(url.pathname) || /(^|&)(action|do)=(log[-_]?out|sign[-_]?out)/i.test(url.search.slice(1));
 }
 
 /** The URL a page is known by: no fragment, so `/a#x` and `/a` are one page. */
