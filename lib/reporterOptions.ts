@@ -7,6 +7,7 @@ export function riskReporterOptions(config: ResolvedConfig, gateOrder: readonly 
   return {
     outputDir: 'reports',
     thresholds: config.thresholds,
+    policy: config.meta.policy,
     // a11y suppressions are waivers too: listed in force, or reported when expired.
     waivers: [...config.waivers, ...suppressionsAsWaivers(config.a11y.suppressions)],
     gateOrder: [...gateOrder],

@@ -3,7 +3,7 @@ import { chromium, type PlaywrightTestConfig, type ReporterDescription } from '@
 import { CHROMIUM_QUIET_ARGS, chooseBrowser } from '../lib/browser.ts';
 import type { ResolvedConfig } from '../lib/config/load.ts';
 import { riskReporterOptions } from '../lib/reporterOptions.ts';
-import { GATE_ORDER, allProjects } from './index.ts';
+import { GATE_ORDER, QUICK_CHAIN_VARIABLE, allProjects, wantsQuickChain } from './index.ts';
 
 /**
  * The Playwright config of the gates, shared by the suite's own checkout (playwright.config.ts) and
@@ -50,6 +50,9 @@ export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides
   const out = (folder: string) => path.join(outputRoot, folder);
   const browser = chooseBrowser(chromium.executablePath());
   const ci = Boolean(process.env.CI);
+  // The quick chain only when asked for (its workers read the runner's decision from the environment).
+  const quick = wantsQuickChain(process.argv);
+  if (quick) process.env[QUICK_CHAIN_VARIABLE] = '1';
   const installed = paths.projectRoot !== paths.suiteRoot;
 
   const reporters: ReporterDescription[] = [
@@ -89,6 +92,7 @@ export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides
       // Remote browsers: Playwright itself reads PW_TEST_CONNECT_WS_ENDPOINT (and wins over connectOptions).
     },
     projects: allProjects({
+      quick,
       rootDir: paths.suiteRoot,
       testTimeouts: config.timeouts.gateTestMs,
       // The team's own spec folders per gate, from the config: picked up without editing the suite.

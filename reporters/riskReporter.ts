@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { gateRecords, headerRecord, summaryRecord, type RunRecord, type TaskRecord } from '../lib/log/index.ts';
 import { environmentSecrets, Redactor } from '../lib/redact.ts';
-import { computeRun, describeWaiver, errorMessage, evaluateTask, isExpired, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
+import { computeRun, DEFAULT_POLICY, describeWaiver, errorMessage, evaluateTask, isExpired, type RiskPolicy, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
 import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSummary } from '../lib/summary/index.ts';
 import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
@@ -16,6 +16,8 @@ import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths 
 export interface RiskReporterOptions {
   outputDir?: string;
   thresholds: RiskThresholds;
+  /** The severity policy (which failures stop the chain, finding counts); default: the seeds'. */
+  policy?: RiskPolicy;
   waivers?: Waiver[];
   gateOrder?: string[];
   target: { name: string; baseUrl: string; apiUrl: string; environment: string };
@@ -43,13 +45,19 @@ function gitSha(dir: string): string | null {
   }
 }
 
-/** Tests deduplicated by project and title path: a merged report may hold a dependency run in every shard. */
+/**
+ * Tests deduplicated by gate and title path: a merged report may hold a dependency run in every
+ * shard, and a command asking for both chains (`--project=full --project=quick`) runs three gates
+ * twice. Each check counts once: the copy that ran, and of two that ran, the one that failed.
+ */
 export function uniqueTests(suite: Suite): TestCase[] {
   const byKey = new Map<string, TestCase>();
+  const rank = (test: TestCase) => (test.results.length === 0 ? 0 : test.outcome() === 'unexpected' ? 2 : 1);
   for (const test of suite.allTests()) {
-    const key = `${projectMetadata(test).project}\u0000${test.titlePath().slice(2).join('\u0000')}`;
+    const meta = projectMetadata(test);
+    const key = `${meta.gate ?? meta.project}\u0000${test.titlePath().slice(2).join('\u0000')}`;
     const existing = byKey.get(key);
-    if (!existing || (existing.results.length === 0 && test.results.length > 0)) byKey.set(key, test);
+    if (!existing || rank(test) > rank(existing)) byKey.set(key, test);
   }
   return [...byKey.values()];
 }
@@ -175,6 +183,7 @@ export default class RiskReporter implements Reporter {
       const expired = waivers.filter((w) => isExpired(w, endTime));
       const result = computeRun(inputs, {
         thresholds: this.options.thresholds,
+        policy: this.policy,
         interrupted,
         strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
         gateOrder: this.options.gateOrder,
@@ -219,14 +228,18 @@ export default class RiskReporter implements Reporter {
     }
   }
 
+  private get policy(): RiskPolicy {
+    return this.options.policy ?? DEFAULT_POLICY;
+  }
+
   private taskKey(task: TaskInput): string {
-    return `${task.project}\u0000${task.taskId}\u0000${task.description}`;
+    return `${task.gate}\u0000${task.taskId}\u0000${task.description}`;
   }
 
   private writeTask(task: TaskInput): void {
     const key = this.taskKey(task);
     this.written.add(key);
-    const evaluated = evaluateTask(task);
+    const evaluated = evaluateTask(task, this.policy);
     const attempts = task.attempts;
     const first = attempts[0];
     const last = attempts[attempts.length - 1];
@@ -245,8 +258,9 @@ export default class RiskReporter implements Reporter {
       duration_seconds: start && end ? Math.max(0, Math.round((end.getTime() - start.getTime()) / 10) / 100) : 0,
       dependencies: task.dependencies,
       errors: evaluated.failures.map((f) => `${f.operation}: ${f.message}`.slice(0, 1000)),
+      findings: evaluated.findings.map((f) => `${f.operation}: ${f.message}`.slice(0, 1000)),
       warnings: [...evaluated.warnings.map((w) => w.message), ...(task.status === 'skipped' ? [`skipped: ${task.skipReason ?? 'no reason given'}`] : [])],
-      metrics: { operations: evaluated.result.operations.operations, failed_operations: evaluated.result.operations.failed, warn_operations: evaluated.result.operations.warned },
+      metrics: { operations: evaluated.result.operations.operations, failed_operations: evaluated.result.operations.failed, warn_operations: evaluated.result.operations.warned, findings: evaluated.result.operations.findings },
       attempt: last?.attempt ?? 0,
       location: `${task.file}:${task.line}`,
       tags: task.tags,

@@ -25,19 +25,25 @@ export function taskIdOf(test: TestCase): string {
   return taskIdFor(meta.gate ?? meta.project, taskTitlePath(test));
 }
 
-/** Operations a test attached, from every attachment named `risk` of that attempt. */
-export function operationsOf(result: TestResult): Operation[] {
+/** Operations a test attached, from every attachment named `risk` of that attempt, and how many were switched off. */
+export function risksOf(result: TestResult): { operations: Operation[]; switchedOff: number } {
   const operations: Operation[] = [];
+  let switchedOff = 0;
   for (const attachment of result.attachments) {
     if (attachment.name !== RISK_ATTACHMENT || !attachment.body) continue;
     try {
       const parsed = JSON.parse(attachment.body.toString('utf8')) as RiskAttachment;
       if (Array.isArray(parsed.operations)) operations.push(...parsed.operations);
+      switchedOff += typeof parsed.switchedOff === 'number' ? parsed.switchedOff : 0;
     } catch {
-      operations.push({ name: 'risk attachment', outcome: 'fail', severity: 'high', durationMs: 0, message: 'the risk attachment of this task is not valid JSON' });
+      operations.push({ name: 'risk attachment', check: 'run/attachment', outcome: 'fail', severity: 'high', durationMs: 0, message: 'the risk attachment of this task is not valid JSON' });
     }
   }
-  return operations;
+  return { operations, switchedOff };
+}
+
+export function operationsOf(result: TestResult): Operation[] {
+  return risksOf(result).operations;
 }
 
 function attemptStatus(result: TestResult): AttemptInput['status'] {
@@ -94,7 +100,7 @@ export function toTaskInput(test: TestCase, runInterrupted: boolean, redactor: R
       status: attemptStatus(result),
       startTime: result.startTime.toISOString(),
       durationMs: result.duration,
-      operations: operationsOf(result),
+      ...risksOf(result),
       errors: result.errors.map((e) => redactor.text(errorMessage(e.message ?? e.value ?? 'error')).slice(0, 2000)),
     })),
   };

@@ -12,7 +12,7 @@ const USAGE = `Usage: npm run precommit -- [--strict] [--target dir] [--scope in
        npm run hooks:install -- [--strict] [--target dir] [--force]
        npm run hooks:uninstall -- [--target dir]
 The audit gate on what the commit holds: the target's files as staged, in a temp folder.
-  --strict        block on high findings too (default: critical findings only)
+  --strict        block on every finding (default: critical and high, the policy's commit preset)
   --target dir    the audit target (default: the config's audit.repository, or TARGET_REPO)
   --scope index   every file of the target as staged (default: repository-wide checks see the whole tree)
   --scope staged  only the files staged for this commit
@@ -39,7 +39,7 @@ function audit(target: string, scope: SnapshotScope, strict: boolean): number {
     console.log(`precommit: auditing ${snapshot.written} file(s) of ${target} as staged (${snapshot.staged.length} staged for this commit).`);
     const outputRoot = path.resolve(process.env.OUTPUT_ROOT ?? path.join(SUITE_ROOT, '.cache', 'precommit'));
     rmSync(path.join(outputRoot, 'reports', 'executive-summary.json'), { force: true });
-    runNpx(['playwright', 'test', '--project=audit', '--no-deps'], { TARGET_REPO: snapshot.target, OUTPUT_ROOT: outputRoot });
+    runNpx(['playwright', 'test', '--project=audit', '--no-deps'], { TARGET_REPO: snapshot.target, OUTPUT_ROOT: outputRoot, RISK_POLICY: 'commit' });
     const summaryFile = path.join(outputRoot, 'reports', 'executive-summary.json');
     if (!existsSync(summaryFile)) throw new UserError(`the audit wrote no summary at ${summaryFile}: the commit cannot be called clean`);
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as SummaryForCommit;

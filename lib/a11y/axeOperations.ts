@@ -1,5 +1,6 @@
-import type { Operation } from '../risk/types.ts';
-import { impactToSeverity } from './severity.ts';
+import type { SeverityLevel } from '../risk/checks/index.ts';
+import type { OperationInput } from '../risk/recorder.ts';
+import { impactToSeverity, type AxeImpact } from './severity.ts';
 import { describeSuppression, findSuppression, type A11ySuppression, type FindingPlace } from './suppressions.ts';
 
 /** The parts of axe-core's results this module reads (axe's `AxeResults` is assignable to it). */
@@ -31,11 +32,13 @@ export interface AxeScanContext {
   maxNodes: number;
   snippetChars: number;
   now: Date;
+  /** axe impact to severity (config `policy.tools.axe`); default: critical, high, medium, low. */
+  impactLevels?: Readonly<Record<AxeImpact, SeverityLevel>>;
 }
 
 export interface AxeScanOutcome {
   /** One per violated rule (failed, or warned when every node is suppressed), plus one needs-review warning at most. */
-  operations: Operation[];
+  operations: OperationInput[];
   /** Nodes each suppression covered (active) or would have covered (expired). */
   matched: Map<A11ySuppression, number>;
   /** Expired suppressions met on this route. */
@@ -75,14 +78,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * in the failure. `incomplete` results become one needs-review warning for the route.
  */
 export function axeScanOperations(results: AxeResultsLike, context: AxeScanContext): AxeScanOutcome {
-  const operations: Operation[] = [];
+  const operations: OperationInput[] = [];
   const matched = new Map<A11ySuppression, number>();
   const expiredSeen = new Set<A11ySuppression>();
   let violatedNodes = 0;
   let suppressedNodes = 0;
 
   for (const rule of results.violations) {
-    const severity = impactToSeverity(rule.impact);
+    const level = impactToSeverity(rule.impact, context.impactLevels);
+    // `off` in the impact table: the rule's findings are not counted at all.
+    if (level === 'off') continue;
+    const severity = level;
+    const check = `a11y/axe/${rule.id}`;
     const name = `${rule.id} on ${context.routePath}`;
     const open: AxeNodeLike[] = [];
     const expiredForRule = new Set<A11ySuppression>();
@@ -108,6 +115,7 @@ export function axeScanOperations(results: AxeResultsLike, context: AxeScanConte
       const expiredNote = expiredForRule.size > 0 ? ` (${[...expiredForRule].map(describeSuppression).join('; ')} has expired)` : '';
       operations.push({
         name,
+        check,
         outcome: 'fail',
         severity,
         durationMs: 0,
@@ -120,6 +128,7 @@ export function axeScanOperations(results: AxeResultsLike, context: AxeScanConte
       suppressedNodes += nodes.length;
       operations.push({
         name: open.length > 0 || suppressedBy.size > 1 ? `${name} [suppressed: ${suppression.selector ?? '*'}]` : name,
+        check,
         outcome: 'warn',
         severity,
         durationMs: 0,
@@ -136,6 +145,7 @@ export function axeScanOperations(results: AxeResultsLike, context: AxeScanConte
     const nodes = review.reduce((sum, rule) => sum + rule.nodes.length, 0);
     operations.push({
       name: `axe needs review on ${context.routePath}`,
+      check: 'a11y/axe',
       outcome: 'warn',
       severity: 'low',
       durationMs: 0,

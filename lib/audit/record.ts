@@ -59,6 +59,20 @@ export function worstSeverity(findings: readonly Finding[], fallback: Severity):
   return worst ?? fallback;
 }
 
+/**
+ * Findings with the config's severity for each rule (`severity["audit/lockfile/lockfile-missing"]`),
+ * those set `off` dropped; the check the operation names (`<check>/<rule>` when one rule made them all).
+ */
+function judged(risk: RiskRecorder, check: string, findings: readonly Finding[]): { findings: Finding[]; check: string } {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const level = risk.severityOf(`${check}/${finding.rule}`, finding.severity);
+    if (level !== 'off') kept.push(level === finding.severity ? finding : { ...finding, severity: level });
+  }
+  const rules = new Set(kept.map((finding) => finding.rule));
+  return { findings: kept, check: rules.size === 1 ? `${check}/${[...rules][0]}` : check };
+}
+
 /** How many findings a failure message lists before it sums up the rest (all are in the evidence). */
 const LISTED = 10;
 
@@ -69,25 +83,29 @@ export function describeFindings(findings: readonly Finding[]): string {
 }
 
 /**
- * One operation for one examined unit (a file, a rule, a service): pass when it has no finding,
- * fail naming every finding's file:line:column and rule otherwise.
+ * One operation of `check` (an id of lib/risk/checks: `audit/secrets`) for one examined unit (a
+ * file, a rule, a service): pass when it has no finding, fail naming every finding's
+ * file:line:column and rule otherwise, at the worst of their severities.
  */
-export function recordExamined(risk: RiskRecorder, name: string, findings: readonly Finding[], severity: Severity, metrics?: Record<string, number>): void {
+export function recordExamined(risk: RiskRecorder, check: string, name: string, raw: readonly Finding[], metrics?: Record<string, number>): void {
+  const { findings, check: named } = judged(risk, check, raw);
   if (findings.length === 0) {
-    risk.pass(name, { severity, ...(metrics ? { metrics } : {}) });
+    risk.pass(name, { check, ...(metrics ? { metrics } : {}) });
     return;
   }
   risk.fail(name, describeFindings(findings), {
-    severity: worstSeverity(findings, severity),
+    check: named,
+    severity: worstSeverity(findings, 'low'),
     evidence: { findings: findings.slice(0, 200).map(formatFinding), total: findings.length },
     ...(metrics ? { metrics } : {}),
   });
 }
 
 /** Findings that only warn (documented-but-unused variables, triage at level warn). */
-export function recordWarnings(risk: RiskRecorder, name: string, findings: readonly Finding[]): void {
+export function recordWarnings(risk: RiskRecorder, check: string, name: string, raw: readonly Finding[]): void {
+  const { findings, check: named } = judged(risk, check, raw);
   if (findings.length === 0) return;
-  risk.warn(name, describeFindings(findings), { severity: worstSeverity(findings, 'low'), evidence: { findings: findings.slice(0, 200).map(formatFinding), total: findings.length } });
+  risk.warn(name, describeFindings(findings), { check: named, severity: worstSeverity(findings, 'low'), evidence: { findings: findings.slice(0, 200).map(formatFinding), total: findings.length } });
 }
 
 /**
@@ -100,11 +118,11 @@ export function recordCoverage(risk: RiskRecorder, check: string, context: Audit
   const name = `${check}: files examined (${context.listing.source})`;
   if (context.listing.files.length + skipped.length === 0) {
     // A check over no file cannot fail: an empty listing is a misdirected audit, never a pass.
-    risk.fail(name, `no file to examine in ${context.root} (${context.listing.source === 'git' ? 'git ls-files' : 'a walk honouring .gitignore'} listed none after audit.exclude): point TARGET_REPO or audit.repository at the application's sources`, { severity: 'high' });
+    risk.fail(name, `no file to examine in ${context.root} (${context.listing.source === 'git' ? 'git ls-files' : 'a walk honouring .gitignore'} listed none after audit.exclude): point TARGET_REPO or audit.repository at the application's sources`, { check: 'audit/files-examined' });
     return;
   }
   risk.pass(name, {
-    severity: 'low',
+    check: 'audit/files-examined',
     metrics: {
       filesListed: context.listing.files.length + skipped.length,
       filesExamined: counts.examined,

@@ -3,22 +3,29 @@ import type { Severity } from '../risk/types.ts';
 /**
  * The pre-commit gate's pure parts: which findings block a commit, and the hook file git runs.
  *
- * A commit is blocked by the findings that must never land: critical ones by default (a committed
- * secret, a run that did not work), high and critical ones with --strict. Medium and low findings
- * are printed and left to the full gate in CI, whose verdict stays the authority: a pre-commit gate
- * that blocks on every nit gets uninstalled.
+ * The audit runs under the severity policy's `commit` preset (RISK_POLICY=commit: the seeds' "any
+ * HIGH severity issue blocks a commit"), so the run's own failures are what blocks: critical and
+ * high by default. `--strict` blocks on every finding as well. Lesser findings are printed and
+ * left to the full gate in CI, whose verdict stays the authority: a pre-commit gate that blocks on
+ * every nit gets uninstalled.
  */
+
+type Entry = { taskId: string; operation: string; severity: Severity; message: string; synthetic?: boolean };
 
 /** The part of reports/executive-summary.json the decision reads. */
 export interface SummaryForCommit {
   verdict: string;
   result: {
     interrupted?: boolean;
-    failures: Array<{ taskId: string; operation: string; severity: Severity; message: string; synthetic?: boolean }>;
+    /** Failures at a blocking severity under the run's policy. */
+    failures: Entry[];
+    /** Failed checks below it. */
+    findings?: Entry[];
+    policy?: { blockOn: Severity[] };
   };
 }
 
-export type CommitFinding = SummaryForCommit['result']['failures'][number];
+export type CommitFinding = Entry;
 
 export interface CommitDecision {
   block: boolean;
@@ -29,23 +36,18 @@ export interface CommitDecision {
   reason: string;
 }
 
-const BLOCKING: Readonly<Record<'default' | 'strict', readonly Severity[]>> = {
-  default: ['critical'],
-  strict: ['critical', 'high'],
-};
-
 export function commitDecision(summary: SummaryForCommit, strict: boolean): CommitDecision {
-  const severities = BLOCKING[strict ? 'strict' : 'default'];
+  const blockOn = summary.result.policy?.blockOn ?? ['critical', 'high'];
   const failures = summary.result.failures;
-  // A check that crashed found nothing either way: the commit cannot be called clean.
-  const blocking = failures.filter((f) => severities.includes(f.severity) || f.synthetic === true);
-  const advisory = failures.filter((f) => !blocking.includes(f));
+  const findings = summary.result.findings ?? [];
+  // Failures stopped the run under the commit policy; a check that crashed found nothing either way.
+  const blocking = [...failures, ...(strict ? findings : [])];
+  const advisory = strict ? [] : findings;
+  const what = strict ? 'finding(s)' : `${blockOn.join(' or ')} finding(s)`;
   if (summary.result.interrupted) return { block: true, blocking, advisory, reason: 'the audit was interrupted before it finished' };
-  if (blocking.length > 0) {
-    return { block: true, blocking, advisory, reason: `${blocking.length} ${severities.join(' or ')} finding(s) block the commit` };
-  }
+  if (blocking.length > 0) return { block: true, blocking, advisory, reason: `${blocking.length} ${what} block the commit` };
   const note = advisory.length > 0 ? `; ${advisory.length} lesser finding(s) to fix before CI` : '';
-  return { block: false, blocking, advisory, reason: `no ${severities.join(' or ')} finding${note}` };
+  return { block: false, blocking, advisory, reason: `no ${strict ? 'finding' : `${blockOn.join(' or ')} finding`}${note}` };
 }
 
 /** Marks the hook as ours: uninstall removes only a hook that carries it, install overwrites only it. */

@@ -1,4 +1,8 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { GATE_ORDER } from '../gates.ts';
+import { effectivePolicy, type RiskPolicy } from '../risk/policy.ts';
+import { severityKeyProblems } from '../risk/severity.ts';
 import { ConfigError, formatConfigIssues } from './errors.ts';
 import { validationConfigSchema, type ValidationConfig } from './schema.ts';
 
@@ -17,6 +21,8 @@ export interface ResolvedConfig extends ValidationConfig {
     /** True when the suite starts the target itself (no BASE_URL, local). */
     startsTarget: boolean;
     dryRun: boolean;
+    /** The severity policy in force (config `policy`, RISK_POLICY=merge|commit applied). */
+    policy: RiskPolicy;
   };
 }
 
@@ -72,6 +78,11 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
     }
   }
 
+  const policyName = env.RISK_POLICY || 'merge';
+  if (policyName !== 'merge' && policyName !== 'commit') problems.push(`RISK_POLICY must be "merge" or "commit", got ${JSON.stringify(env.RISK_POLICY)}`);
+  problems.push(...severityKeyProblems(Object.keys(config.severity), axeRuleIds));
+  problems.push(...gateNameProblems(config));
+
   if (problems.length > 0) throw new ConfigError(file, problems);
   const repository = path.resolve(env.TARGET_REPO ? process.cwd() : dir, env.TARGET_REPO || config.audit.repository);
   return {
@@ -86,8 +97,33 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
       repository,
       startsTarget: !env.BASE_URL && environment === 'local' && config.target.webServer !== undefined,
       dryRun: env.DRY_RUN === '1' || env.DRY_RUN === 'true',
+      policy: effectivePolicy(config.policy, policyName),
     },
   };
+}
+
+/** axe-core's rule ids, for `severity["a11y/axe/<rule>"]`: loaded only when such a key is set. */
+function axeRuleIds(): string[] {
+  const axe = createRequire(import.meta.url)('axe-core') as { getRules(): { ruleId: string }[] };
+  return axe.getRules().map((rule) => rule.ruleId);
+}
+
+/** Keys and values that name a gate must name a real one: a typo would silently configure nothing. */
+function gateNameProblems(config: ValidationConfig): string[] {
+  const problems: string[] = [];
+  const known = new Set(GATE_ORDER);
+  const check = (where: string, name: string) => {
+    if (!known.has(name)) problems.push(`${where} names the gate ${JSON.stringify(name)}, which does not exist; the gates are ${GATE_ORDER.join(', ')}`);
+  };
+  for (const gate of Object.keys(config.extraSpecs)) check(`extraSpecs.${gate}`, gate);
+  for (const gate of Object.keys(config.timeouts.gateTestMs)) check(`timeouts.gateTestMs.${gate}`, gate);
+  config.maintenanceWindows.forEach((window, i) => window.gates.forEach((gate, j) => check(`maintenanceWindows[${i}].gates[${j}]`, gate)));
+  config.waivers.forEach((waiver, i) => {
+    // A waiver names `gate/task[#check]`, a glob: its first segment, when literal, must be a gate.
+    const first = waiver.check.split('/')[0] ?? '';
+    if (/^[a-z0-9-]+$/.test(first) && waiver.check.includes('/')) check(`waivers[${i}].check`, first);
+  });
+  return problems;
 }
 
 function isUrl(value: string): boolean {

@@ -5,6 +5,7 @@ import { auditSection } from './sections/audit.ts';
 import { authSection } from './sections/auth.ts';
 import { browserSection } from './sections/browser.ts';
 import { extraSpecsSection, maintenanceWindowsSection, onCriticalSection } from './sections/operations.ts';
+import { policySection, severitySection } from './sections/policy.ts';
 import { thresholdsSection, waiversSection } from './sections/risk.ts';
 import { routesSection } from './sections/routes.ts';
 import { smokeSection } from './sections/smoke.ts';
@@ -24,6 +25,8 @@ export const validationConfigSchema = z.strictObject({
   visual: visualSection,
   smoke: smokeSection,
   thresholds: thresholdsSection,
+  policy: policySection,
+  severity: severitySection,
   timeouts: timeoutsSection,
   waivers: waiversSection,
   maintenanceWindows: maintenanceWindowsSection,

@@ -42,9 +42,12 @@ export interface TaskRecord {
   end_time: string | null;
   duration_seconds: number;
   dependencies: string[];
+  /** Failures that stopped the chain (the task failed). */
   errors: string[];
+  /** Failed checks below the blocking severities: the task passed, the error budget paid. */
+  findings?: string[];
   warnings: string[];
-  metrics: { operations: number; failed_operations: number; warn_operations: number };
+  metrics: { operations: number; failed_operations: number; warn_operations: number; findings?: number };
   attempt: number;
   location: string;
   tags: string[];
@@ -60,6 +63,8 @@ export interface GateRecord {
   operations: number;
   failed_operations: number;
   warn_operations: number;
+  /** Findings by severity (failed checks that did not stop the chain). */
+  findings?: Record<string, number>;
   warnings: number;
   risk_rate: number;
   duration_seconds: number;
@@ -78,6 +83,10 @@ export interface SummaryRecord {
   failed_operations: number;
   warn_operations: number;
   warnings: number;
+  /** Findings by severity (failed checks that did not stop the chain). */
+  findings?: Record<string, number>;
+  /** The severity policy the verdict was decided under. */
+  policy?: { name: string; block_on: string[]; critical: Record<string, number>; warning: Record<string, number> };
   blocked_gates: string[];
   thresholds: RiskThresholds;
   end_time: string;
@@ -114,6 +123,7 @@ export function gateRecords(runId: string, result: RunResult): GateRecord[] {
     operations: gate.operations.operations,
     failed_operations: gate.operations.failed,
     warn_operations: gate.operations.warned,
+    findings: gate.findings,
     warnings: gate.warnings,
     risk_rate: gate.riskRate,
     duration_seconds: gate.durationSeconds,
@@ -134,6 +144,8 @@ export function summaryRecord(runId: string, result: RunResult, startTime: Date,
     failed_operations: result.operations.failed,
     warn_operations: result.operations.warned,
     warnings: result.warnings.length,
+    findings: result.findingCounts,
+    policy: { name: result.policy.name, block_on: result.policy.blockOn, critical: result.policy.critical, warning: result.policy.warning },
     blocked_gates: result.blockedGates,
     thresholds: result.thresholds,
     end_time: endTime.toISOString(),

@@ -12,6 +12,15 @@ const count = { type: 'integer', minimum: 0 } as const;
 const timestamp = { type: 'string', format: 'date-time' } as const;
 const strings = { type: 'array', items: { type: 'string' } } as const;
 const taskStatus = { enum: ['completed', 'failed', 'flaky', 'skipped', 'blocked', 'interrupted'] } as const;
+const severityCounts = {
+  type: 'object', additionalProperties: false, required: ['critical', 'high', 'medium', 'low'],
+  properties: { critical: count, high: count, medium: count, low: count },
+} as const;
+const limits = { type: 'object', additionalProperties: false, properties: { critical: count, high: count, medium: count, low: count } } as const;
+const policy = {
+  type: 'object', additionalProperties: false, required: ['name', 'block_on', 'critical', 'warning'],
+  properties: { name: { type: 'string' }, block_on: { type: 'array', items: { enum: ['critical', 'high', 'medium', 'low'] } }, critical: limits, warning: limits },
+} as const;
 const thresholds = {
   type: 'object',
   required: ['riskTarget', 'riskCritical', 'maxWarnings', 'minOperations'],
@@ -46,10 +55,10 @@ export const taskRecordSchema = {
     type: { const: 'task' }, run_id: { type: 'string' }, task_id: { type: 'string', pattern: '^[a-z0-9-]+/' }, agent: { type: 'string' },
     phase: { type: 'string' }, description: { type: 'string' }, status: taskStatus,
     start_time: { anyOf: [timestamp, { type: 'null' }] }, end_time: { anyOf: [timestamp, { type: 'null' }] },
-    duration_seconds: nonNegative, dependencies: strings, errors: strings, warnings: strings,
+    duration_seconds: nonNegative, dependencies: strings, errors: strings, findings: strings, warnings: strings,
     metrics: {
       type: 'object', required: ['operations', 'failed_operations', 'warn_operations'], additionalProperties: false,
-      properties: { operations: count, failed_operations: count, warn_operations: count },
+      properties: { operations: count, failed_operations: count, warn_operations: count, findings: count },
     },
     attempt: count, location: { type: 'string', pattern: ':\\d+$' }, tags: strings,
   },
@@ -61,7 +70,7 @@ export const gateRecordSchema = {
   properties: {
     type: { const: 'gate' }, run_id: { type: 'string' }, gate: { type: 'string' }, phase: { type: 'string' },
     status: { enum: ['passed', 'failed', 'blocked', 'skipped', 'interrupted'] }, tasks: counts,
-    operations: count, failed_operations: count, warn_operations: count, warnings: count, risk_rate: { type: 'number', minimum: 0, maximum: 100 }, duration_seconds: nonNegative,
+    operations: count, failed_operations: count, warn_operations: count, findings: severityCounts, warnings: count, risk_rate: { type: 'number', minimum: 0, maximum: 100 }, duration_seconds: nonNegative,
   },
 } as const;
 
@@ -71,7 +80,7 @@ export const summaryRecordSchema = {
   properties: {
     type: { const: 'summary' }, run_id: { type: 'string' }, verdict: { enum: ['PASS', 'WARNING', 'CRITICAL'] }, exit_code: { enum: [0, 1] },
     status: { enum: ['finished', 'interrupted'] }, risk_rate: { type: 'number', minimum: 0, maximum: 100 }, reasons: strings, tasks: counts,
-    operations: count, failed_operations: count, warn_operations: count, warnings: count, blocked_gates: strings, thresholds,
+    operations: count, failed_operations: count, warn_operations: count, warnings: count, findings: severityCounts, policy, blocked_gates: strings, thresholds,
     end_time: timestamp, duration_seconds: nonNegative,
   },
 } as const;

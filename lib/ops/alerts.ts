@@ -63,7 +63,9 @@ function oneLine(text: string, limit: number): string {
 export function buildWebhookPayload(summary: ExecutiveSummary, input: { reason: NotifyReason; previousVerdict: string | undefined; links: ReportLinks; maxChecks?: number }): WebhookPayload {
   const { run, result } = summary;
   const maxChecks = input.maxChecks ?? 10;
-  const failed: FailedCheck[] = result.failures.slice(0, maxChecks).map((f) => ({
+  // Failures that stopped the chain first, then the findings that spent the error budget.
+  const checks = [...result.failures, ...(result.findings ?? [])];
+  const failed: FailedCheck[] = checks.slice(0, maxChecks).map((f) => ({
     task_id: f.taskId, gate: f.gate, check: f.operation, severity: f.severity, message: oneLine(f.message, 300),
   }));
   const risk = formatRate(summary.riskRate);
@@ -72,7 +74,7 @@ export function buildWebhookPayload(summary: ExecutiveSummary, input: { reason: 
     ...summary.reasons.slice(0, 5).map((r) => `- ${r}`),
     ...failed.slice(0, 5).map((f) => `x ${f.task_id}: ${f.check}: ${oneLine(f.message, 140)}`),
   ];
-  if (result.failures.length > 5) lines.push(`... ${result.failures.length - 5} more failed check(s)`);
+  if (checks.length > 5) lines.push(`... ${checks.length - 5} more failed check(s)`);
   const links = Object.entries(input.links).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0);
   if (links.length > 0) lines.push(`Reports: ${links.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return {
@@ -88,7 +90,7 @@ export function buildWebhookPayload(summary: ExecutiveSummary, input: { reason: 
     mode: run.mode,
     reasons: summary.reasons,
     failed_checks: failed,
-    failed_checks_total: result.failures.length,
+    failed_checks_total: checks.length,
     blocked_gates: result.blockedGates,
     report_links: Object.fromEntries(links),
     attachments: [{
@@ -96,7 +98,7 @@ export function buildWebhookPayload(summary: ExecutiveSummary, input: { reason: 
       fields: [
         { title: 'Verdict', value: summary.verdict, short: true },
         { title: 'Risk rate', value: risk, short: true },
-        { title: 'Failed checks', value: String(result.failures.length), short: true },
+        { title: 'Failed checks', value: `${result.failures.length} stopped the chain, ${result.findings?.length ?? 0} finding(s)`, short: true },
         { title: 'Run', value: run.runId, short: true },
         ...links.map(([k, v]) => ({ title: `Report: ${k}`, value: v, short: false })),
       ],

@@ -1,10 +1,12 @@
 import { Redactor } from '../redact.ts';
+import { blocks, DEFAULT_POLICY, type RiskPolicy } from './policy.ts';
+import { SeverityResolver } from './severity.ts';
 import type { Operation, OperationOutcome, Severity } from './types.ts';
 import { describeWaiver, findWaiver, type Waiver } from './waivers.ts';
 
 export interface CheckOptions {
   /** The kind of check this operation is (an id of lib/risk/checks, or `<id>/<sub>` for a tool's rule). */
-  check?: string;
+  check: string;
   /** A tool-given level (axe impact, a rule's own severity); the config's override for the check wins over it. */
   severity?: Severity;
   evidence?: unknown;
@@ -21,6 +23,8 @@ export interface RiskAttachment {
   taskId: string;
   gate: string;
   operations: Operation[];
+  /** How many operations of checks the config set `off` were dropped. */
+  switchedOff?: number;
 }
 
 /** Error messages without ANSI colour codes and without the stack. */
@@ -29,26 +33,49 @@ export function errorMessage(error: unknown): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '').trim();
 }
 
+/** An operation as a check records it: its severity may be left to the registry and the config. */
+export type OperationInput = Omit<Operation, 'severity'> & { severity?: Severity };
+
+export interface RecorderOptions {
+  waivers?: Waiver[];
+  redactor?: Redactor;
+  now?: () => Date;
+  /** The maintenance window in force at a time, described in words, or undefined. */
+  maintenance?: (at: Date) => string | undefined;
+  /** The config's severity overrides over the registry's defaults. */
+  severities?: SeverityResolver;
+  /** Which failures stop the chain. */
+  policy?: Pick<RiskPolicy, 'blockOn'>;
+}
+
 /**
  * Records the operations of one task. Pure bookkeeping: the fixture hands the result to the reporter.
- * A failed check does not stop the task (like a soft assertion); the task fails at its end.
+ * A failed check does not stop the task (like a soft assertion); at its end the task fails only when
+ * a failure of a blocking severity was recorded. The others are findings: they spend the error budget.
  */
 export class RiskRecorder {
   readonly operations: Operation[] = [];
   readonly expiredWaiversSeen: Waiver[] = [];
+  /** Operations of checks the config set `off`: not counted, only their number is kept. */
+  switchedOff = 0;
+  readonly redactor: Redactor;
+  private readonly waivers: Waiver[];
+  private readonly now: () => Date;
+  private readonly maintenance: (at: Date) => string | undefined;
+  private readonly severities: SeverityResolver;
+  private readonly policy: Pick<RiskPolicy, 'blockOn'>;
 
-  constructor(
-    readonly taskId: string,
-    readonly gate: string,
-    private readonly waivers: Waiver[] = [],
-    readonly redactor: Redactor = new Redactor(),
-    private readonly now: () => Date = () => new Date(),
-    /** The maintenance window in force at a time, described in words, or undefined. */
-    private readonly maintenance: (at: Date) => string | undefined = () => undefined,
-  ) {}
+  constructor(readonly taskId: string, readonly gate: string, options: RecorderOptions = {}) {
+    this.waivers = options.waivers ?? [];
+    this.redactor = options.redactor ?? new Redactor();
+    this.now = options.now ?? (() => new Date());
+    this.maintenance = options.maintenance ?? (() => undefined);
+    this.severities = options.severities ?? new SeverityResolver();
+    this.policy = options.policy ?? DEFAULT_POLICY;
+  }
 
   /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
-  async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions = {}): Promise<T | undefined> {
+  async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
     const started = performance.now();
     try {
       const value = await fn();
@@ -69,27 +96,41 @@ export class RiskRecorder {
     return error;
   }
 
-  pass(name: string, options: CheckOptions & { durationMs?: number } = {}): void {
-    this.record({ name, outcome: 'pass', severity: options.severity ?? 'high', durationMs: options.durationMs ?? 0, evidence: options.evidence, metrics: options.metrics });
+  pass(name: string, options: CheckOptions & { durationMs?: number }): void {
+    this.record({ name, check: options.check, outcome: 'pass', severity: options.severity, durationMs: options.durationMs ?? 0, evidence: options.evidence, metrics: options.metrics });
   }
 
-  fail(name: string, message: string, options: CheckOptions & { durationMs?: number } = {}): void {
-    this.record({ name, outcome: 'fail', severity: options.severity ?? 'high', durationMs: options.durationMs ?? 0, message, evidence: options.evidence, metrics: options.metrics });
+  fail(name: string, message: string, options: CheckOptions & { durationMs?: number }): void {
+    this.record({ name, check: options.check, outcome: 'fail', severity: options.severity, durationMs: options.durationMs ?? 0, message, evidence: options.evidence, metrics: options.metrics });
   }
 
-  warn(name: string, detail: string, options: CheckOptions & { durationMs?: number } = {}): void {
-    this.record({ name, outcome: 'warn', severity: options.severity ?? 'low', durationMs: options.durationMs ?? 0, message: detail, evidence: options.evidence, metrics: options.metrics });
+  warn(name: string, detail: string, options: CheckOptions & { durationMs?: number }): void {
+    this.record({ name, check: options.check, outcome: 'warn', severity: options.severity ?? 'low', durationMs: options.durationMs ?? 0, message: detail, evidence: options.evidence, metrics: options.metrics });
   }
 
-  /** Records an operation; a failure covered by a waiver in force becomes a warning naming it. */
-  record(operation: Operation): Operation {
+  /** The severity a failure of this check gets (config override, tool level, registry default), or `off`. */
+  severityOf(check: string | undefined, given?: Severity): Severity | 'off' {
+    return this.severities.resolve(check, given);
+  }
+
+  /**
+   * Records an operation with its severity resolved; a failure covered by a waiver in force becomes a
+   * warning naming it. A check the config set `off` is not recorded (undefined is returned).
+   */
+  record(operation: OperationInput): Operation | undefined {
+    const severity = this.severities.resolve(operation.check, operation.severity);
+    if (severity === 'off') {
+      this.switchedOff += 1;
+      return undefined;
+    }
     // A fresh object, built once: its strings are redacted in place, what the caller passed in is copied.
     const op: Operation = {
       name: operation.name,
       outcome: operation.outcome,
-      severity: operation.severity,
+      severity,
       durationMs: Math.max(0, Math.round(operation.durationMs * 100) / 100),
     };
+    if (operation.check !== undefined) op.check = operation.check;
     if (operation.message !== undefined) op.message = operation.message;
     if (operation.evidence !== undefined) op.evidence = operation.evidence;
     if (operation.metrics !== undefined) op.metrics = operation.metrics;
@@ -126,20 +167,31 @@ export class RiskRecorder {
     return this.operations.filter((op) => op.outcome === 'fail');
   }
 
-  attachment(): RiskAttachment {
-    return { version: RISK_ATTACHMENT_VERSION, taskId: this.taskId, gate: this.gate, operations: this.operations };
+  /** Failures that stop the chain under the policy. */
+  get blocking(): Operation[] {
+    return this.operations.filter((op) => op.outcome === 'fail' && blocks(this.policy, op.severity));
   }
 
-  /** The error a task ends with when some of its checks failed. */
+  /** Failures below the blocking severities: the task still passes, the error budget pays. */
+  get findings(): Operation[] {
+    return this.operations.filter((op) => op.outcome === 'fail' && !blocks(this.policy, op.severity));
+  }
+
+  attachment(): RiskAttachment {
+    return { version: RISK_ATTACHMENT_VERSION, taskId: this.taskId, gate: this.gate, operations: this.operations, ...(this.switchedOff ? { switchedOff: this.switchedOff } : {}) };
+  }
+
+  /** The error a task ends with when some of its checks failed at a blocking severity. */
   failureSummary(): string | undefined {
-    const failed = this.failed;
-    if (failed.length === 0) return undefined;
-    const lines = failed.slice(0, 20).map((op) => `  - ${op.name}: ${(op.message ?? 'failed').split('\n')[0]}`);
-    if (failed.length > 20) lines.push(`  ... and ${failed.length - 20} more`);
-    return `${failed.length} of ${this.operations.length} check(s) failed in ${this.taskId}:\n${lines.join('\n')}`;
+    const blocking = this.blocking;
+    if (blocking.length === 0) return undefined;
+    const lines = blocking.slice(0, 20).map((op) => `  - [${op.severity}] ${op.name}: ${(op.message ?? 'failed').split('\n')[0]}`);
+    if (blocking.length > 20) lines.push(`  ... and ${blocking.length - 20} more`);
+    const findings = this.findings.length;
+    return `${blocking.length} of ${this.operations.length} check(s) failed at a blocking severity (${this.policy.blockOn.join(', ')}) in ${this.taskId}${findings ? `, and ${findings} finding(s) below it` : ''}:\n${lines.join('\n')}`;
   }
 
   private push(name: string, outcome: OperationOutcome, started: number, message: string | undefined, options: CheckOptions): void {
-    this.record({ name, outcome, severity: options.severity ?? 'high', durationMs: performance.now() - started, message, evidence: options.evidence, metrics: options.metrics });
+    this.record({ name, check: options.check, outcome, severity: options.severity, durationMs: performance.now() - started, message, evidence: options.evidence, metrics: options.metrics });
   }
 }

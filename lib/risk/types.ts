@@ -1,4 +1,5 @@
 /** The risk model's vocabulary (design.md, "Risk model"). No Playwright types here. */
+import type { RiskPolicy, SeverityCounts } from './policy.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type OperationOutcome = 'pass' | 'fail' | 'warn';
@@ -30,6 +31,8 @@ export interface AttemptInput {
   startTime: string;
   durationMs: number;
   operations: Operation[];
+  /** Operations of checks the config set `off` (not counted). */
+  switchedOff?: number;
   errors: string[];
 }
 
@@ -68,7 +71,11 @@ export interface FailureEntry {
   gate: string;
   location: string;
   operation: string;
+  /** The kind of check (lib/risk/checks), when the operation named it. */
+  check?: string;
   severity: Severity;
+  /** True: it stopped the chain (its task failed). False: a finding, counted in the risk rate. */
+  blocking: boolean;
   message: string;
   evidence?: unknown;
   /** The task failed without recording a failed operation: counted as one. */
@@ -91,12 +98,16 @@ export interface OperationCounts {
   operations: number;
   failed: number;
   warned: number;
+  /** Failed operations that did not stop the chain (below the policy's blocking severities). */
+  findings: number;
 }
 
 export interface GateResult {
   gate: string;
   phase: string;
   status: GateStatus;
+  /** Findings by severity: failed checks that did not stop the chain. */
+  findings: SeverityCounts;
   tasks: TaskCounts;
   operations: OperationCounts;
   warnings: number;
@@ -110,7 +121,7 @@ export interface TaskResult {
   gate: string;
   status: TaskStatus;
   operations: OperationCounts;
-  failedCritical: number;
+  findings: SeverityCounts;
 }
 
 export interface RunResult {
@@ -121,7 +132,14 @@ export interface RunResult {
   tasks: TaskCounts;
   operations: OperationCounts;
   gates: GateResult[];
+  /** Failures that stopped the chain: each failed its task. */
   failures: FailureEntry[];
+  /** Failed checks below the blocking severities: counted in the risk rate, listed with their evidence. */
+  findings: FailureEntry[];
+  /** Findings by severity, what the policy's counts compare against. */
+  findingCounts: SeverityCounts;
+  /** The policy the result was computed under. */
+  policy: RiskPolicy;
   warnings: WarningEntry[];
   blockedGates: string[];
   interrupted: boolean;

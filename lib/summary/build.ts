@@ -1,3 +1,4 @@
+import { describePolicy, SEVERITIES } from '../risk/policy.ts';
 import { formatRate } from '../risk/rate.ts';
 import type { RunResult, Verdict } from '../risk/types.ts';
 import { describeWaiver, type Waiver } from '../risk/waivers.ts';
@@ -49,6 +50,10 @@ export function nextActions(result: RunResult): string[] {
     actions.push(`Fix ${failure.gate}: ${failure.operation} (${failure.location}), then re-run \`npx playwright test --project=${failure.gate} --no-deps\`.`);
   }
   if (result.failures.length > seen.size + 0 && actions.length >= 10) actions.push(`... and ${result.failures.length - 10} more failures in the sections above.`);
+  const findings = result.findings ?? [];
+  const weighty = findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
+  if (weighty.length > 0) actions.push(`Look at ${weighty.length} critical or high finding(s) (Findings): they did not stop the chain, but the policy counts them.`);
+  else if (findings.length > 0 && result.verdict !== 'PASS') actions.push(`${findings.length} finding(s) spent the error budget: fix the most frequent check first (Findings).`);
   if (result.blockedGates.length > 0) actions.push(`After the fixes, run the full chain again: ${result.blockedGates.join(', ')} never ran.`);
   const expired = result.warnings.filter((w) => w.kind === 'waiver-expired');
   if (expired.length > 0) actions.push(`Renew or remove ${expired.length} expired waiver(s).`);
@@ -86,6 +91,7 @@ function clip(text: string, limit = 400): string {
 
 /** The seeds' summary-metrics block. */
 export function metricsBlock(result: RunResult): string {
+  const counts = result.findingCounts;
   const rows: [string, string][] = [
     ['Total Tasks:', String(result.tasks.total)],
     ['Completed:', String(result.tasks.completed)],
@@ -95,6 +101,7 @@ export function metricsBlock(result: RunResult): string {
     ['Skipped:', String(result.tasks.skipped)],
     ['Interrupted:', String(result.tasks.interrupted)],
     ['Operations:', `${result.operations.operations} (${result.operations.failed} failed, ${result.operations.warned} warned)`],
+    ['Findings:', counts ? `${result.operations.findings ?? 0} (${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')})` : '0'],
     ['Warnings:', String(result.warnings.length)],
     ['Risk Rate:', `${formatRate(result.riskRate)} (target: <= ${formatRate(result.thresholds.riskTarget)}, critical: > ${formatRate(result.thresholds.riskCritical)})`],
     ['Verdict:', result.verdict],
@@ -110,21 +117,22 @@ export function renderMarkdown(summary: ExecutiveSummary): string {
   for (const reason of summary.reasons) out.push(`- ${reason}`);
   out.push('');
   out.push(`Target **${run.target.name}** (${run.target.environment}) at ${run.target.baseUrl}; mode \`${run.mode}\`; run \`${run.runId}\`${run.gitSha ? ` at ${run.gitSha.slice(0, 12)}` : ''}; ${run.startTime} to ${run.endTime} (${run.durationSeconds.toFixed(1)} s).`, '');
+  if (result.policy) out.push(`Severity ${describePolicy(result.policy)}; the rest spends the error budget.`, '');
   out.push('## Gates', '');
-  out.push('| gate | status | tasks | operations | failed | warnings | risk rate | duration |');
-  out.push('|---|---|---:|---:|---:|---:|---:|---:|');
+  out.push('| gate | status | tasks | checks | failed | findings | warnings | risk rate | duration |');
+  out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const gate of result.gates) {
-    out.push(`| ${gate.gate} | ${gate.status} | ${gate.tasks.total} | ${gate.operations.operations} | ${gate.operations.failed} | ${gate.warnings} | ${formatRate(gate.riskRate)} | ${gate.durationSeconds.toFixed(1)} s |`);
+    const stopped = gate.operations.failed - (gate.operations.findings ?? 0);
+    out.push(`| ${gate.gate} | ${gate.status} | ${gate.tasks.total} | ${gate.operations.operations} | ${stopped} | ${gate.operations.findings ?? 0} | ${gate.warnings} | ${formatRate(gate.riskRate)} | ${gate.durationSeconds.toFixed(1)} s |`);
   }
   out.push('', '## Summary metrics', '', '```', metricsBlock(result), '```', '');
-  out.push('## Failures', '');
+  out.push('## Failures', '', 'Failed checks at a blocking severity: each stopped its task, and the gates after it.', '');
   if (result.failures.length === 0) out.push('None.');
-  for (const failure of result.failures.slice(0, 100)) {
-    out.push(`- **${failure.gate}** \`${failure.taskId}\` (${failure.location}), ${failure.operation} [${failure.severity}]${failure.synthetic ? ' (the task failed without recording a failed check)' : ''}: ${cell(clip(failure.message))}`);
-    if (failure.evidence !== undefined) out.push(`  - evidence: \`${clip(JSON.stringify(failure.evidence), 300)}\``);
-    for (const file of failure.attachments ?? []) out.push(`  - attached: ${file}`);
-  }
-  if (result.failures.length > 100) out.push(`- ... and ${result.failures.length - 100} more (see the execution log).`);
+  renderEntries(out, result.failures);
+  out.push('', '## Findings', '', 'Failed checks below the blocking severities: their tasks passed, and each spent the error budget.', '');
+  const findings = result.findings ?? [];
+  if (findings.length === 0) out.push('None.');
+  renderEntries(out, findings);
   out.push('', '## Blocked gates', '');
   out.push(result.blockedGates.length === 0 ? 'None.' : result.blockedGates.map((g) => `- ${g}: never ran, a gate it depends on failed.`).join('\n'));
   out.push('', '## Warnings', '');
@@ -150,12 +158,25 @@ export function renderMarkdown(summary: ExecutiveSummary): string {
   return out.join('\n');
 }
 
+/** Failures or findings, worst first, each with its evidence and attachments. */
+function renderEntries(out: string[], entries: RunResult['failures']): void {
+  const rank = (severity: string) => SEVERITIES.indexOf(severity as never);
+  const sorted = [...entries].sort((a, b) => rank(a.severity) - rank(b.severity));
+  for (const entry of sorted.slice(0, 100)) {
+    const check = entry.check ? ` \`${entry.check}\`` : '';
+    out.push(`- **${entry.gate}** \`${entry.taskId}\` (${entry.location}), ${entry.operation}${check} [${entry.severity}]${entry.synthetic ? ' (the task failed without recording a failed check)' : ''}: ${cell(clip(entry.message))}`);
+    if (entry.evidence !== undefined) out.push(`  - evidence: \`${clip(JSON.stringify(entry.evidence), 300)}\``);
+    for (const file of entry.attachments ?? []) out.push(`  - attached: ${file}`);
+  }
+  if (sorted.length > 100) out.push(`- ... and ${sorted.length - 100} more (see the execution log).`);
+}
+
 /** The few lines printed at the end of a run: verdict first. */
 export function renderShort(summary: ExecutiveSummary, summaryPath: string): string {
   const { result } = summary;
   const lines = [
     '',
-    `Verdict: ${summary.verdict}  risk rate ${formatRate(summary.riskRate)}  (${result.tasks.total} tasks: ${result.tasks.completed} completed, ${result.tasks.failed} failed, ${result.tasks.flaky} flaky, ${result.tasks.blocked} blocked, ${result.tasks.skipped} skipped; ${result.operations.operations} operations, ${result.operations.failed} failed; ${result.warnings.length} warnings)`,
+    `Verdict: ${summary.verdict}  risk rate ${formatRate(summary.riskRate)}  (${result.tasks.total} tasks: ${result.tasks.completed} completed, ${result.tasks.failed} failed, ${result.tasks.flaky} flaky, ${result.tasks.blocked} blocked, ${result.tasks.skipped} skipped; ${result.operations.operations} operations, ${result.operations.failed} failed of which ${result.operations.findings ?? 0} findings; ${result.warnings.length} warnings)`,
   ];
   for (const reason of summary.reasons) lines.push(`  - ${reason}`);
   for (const gate of result.gates) {
@@ -163,6 +184,9 @@ export function renderShort(summary: ExecutiveSummary, summaryPath: string): str
   }
   for (const failure of result.failures.slice(0, 8)) lines.push(`  x ${failure.taskId}: ${failure.operation}: ${clip(failure.message, 160)}`);
   if (result.failures.length > 8) lines.push(`  ... ${result.failures.length - 8} more failures`);
+  const findings = result.findings ?? [];
+  for (const finding of findings.slice(0, 8)) lines.push(`  ! [${finding.severity}] ${finding.taskId}: ${finding.operation}: ${clip(finding.message, 140)}`);
+  if (findings.length > 8) lines.push(`  ... ${findings.length - 8} more findings`);
   lines.push(`Executive summary: ${summaryPath}`);
   return lines.join('\n');
 }

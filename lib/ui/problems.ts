@@ -7,15 +7,15 @@ export interface PageProblem {
   status?: number;
 }
 
-/** The render checks of a page: each kind of problem is its own titled operation. */
-export const PROBLEM_CHECKS: ReadonlyArray<{ kind: PageProblem['kind']; title: string; severity: 'critical' | 'high' }> = [
-  { kind: 'console-error', title: 'no console errors', severity: 'high' },
-  { kind: 'page-error', title: 'no uncaught page errors', severity: 'critical' },
-  { kind: 'request-failed', title: 'no failed requests (network)', severity: 'high' },
-  { kind: 'http-error', title: 'no failed requests (HTTP 4xx/5xx)', severity: 'high' },
-  { kind: 'dialog', title: 'no unexpected dialogs', severity: 'high' },
-  { kind: 'popup', title: 'no unexpected pop-up windows', severity: 'high' },
-  { kind: 'navigated-away', title: 'stays on its page', severity: 'high' },
+/** The render checks of a page: each kind of problem is its own titled operation of its own check. */
+export const PROBLEM_CHECKS: ReadonlyArray<{ kind: PageProblem['kind']; title: string; check: string }> = [
+  { kind: 'console-error', title: 'no console errors', check: 'browser/console-error' },
+  { kind: 'page-error', title: 'no uncaught page errors', check: 'browser/page-error' },
+  { kind: 'request-failed', title: 'no failed requests (network)', check: 'browser/request-failed' },
+  { kind: 'http-error', title: 'no failed requests (HTTP 4xx/5xx)', check: 'browser/http-error' },
+  { kind: 'dialog', title: 'no unexpected dialogs', check: 'browser/dialog' },
+  { kind: 'popup', title: 'no unexpected pop-up windows', check: 'browser/popup' },
+  { kind: 'navigated-away', title: 'stays on its page', check: 'browser/navigated-away' },
 ];
 
 /** One line per problem, bounded, for an operation's failure message. */

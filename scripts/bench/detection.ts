@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { faults, type FaultDefinition } from '../../demo/faults.ts';
-import type { TaskRecord } from '../../lib/log/index.ts';
+import type { FailureEntry } from '../../lib/risk/index.ts';
 import { ROOT, runSuite, type SuiteRun } from '../../selftest/helpers/runSuite.ts';
 
 /**
@@ -14,16 +14,26 @@ interface Row {
   gate: string;
   outcome: 'caught' | 'escaped';
   check: string;
+  severity: string;
+  /** Whether the failed check stopped the chain (failed its task) or spent the error budget (a finding). */
+  effect: string;
+  verdict: string;
   seconds: number;
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/[-_/]+/g, ' ');
 
-/** The failed task of the owning gate whose title or failed checks name the fault's words. */
-export function catchingTask(run: Pick<SuiteRun, 'tasks'>, fault: FaultDefinition): TaskRecord | undefined {
-  const failed = run.tasks.filter((t) => t.agent === fault.gate && t.status === 'failed');
+/**
+ * The failed check of the owning gate (a failure that stopped the chain, or a finding) whose task
+ * title, check name or message names the fault's words; failures first.
+ */
+export function catchingCheck(run: Pick<SuiteRun, 'summaryJson'>, fault: FaultDefinition): FailureEntry | undefined {
+  const result = run.summaryJson?.result;
+  if (!result) return undefined;
   const words = normalise(fault.caughtBy);
-  return failed.find((t) => normalise(`${t.task_id} ${t.description} ${t.errors.join(' ')}`).includes(words));
+  return [...result.failures, ...result.findings]
+    .filter((entry) => entry.gate === fault.gate)
+    .find((entry) => normalise(`${entry.taskId} ${entry.operation} ${entry.message}`).includes(words));
 }
 
 async function runFault(fault: FaultDefinition): Promise<Row> {
@@ -41,20 +51,24 @@ async function runFault(fault: FaultDefinition): Promise<Row> {
   } else {
     run = await runSuite({ project: fault.gate, noDeps: true, faults: [fault.name], name: `detect-${fault.name}` });
   }
-  const task = catchingTask(run, fault);
-  const anyFailed = run.tasks.find((t) => t.agent === fault.gate && t.status === 'failed');
+  const entry = catchingCheck(run, fault);
+  const result = run.summaryJson?.result;
+  const other = result ? [...result.failures, ...result.findings].find((e) => e.gate === fault.gate) : undefined;
   return {
     fault: fault.name,
     gate: fault.gate,
-    outcome: task ? 'caught' : 'escaped',
-    check: task?.task_id ?? (anyFailed ? `(failed, but no check names "${fault.caughtBy}": ${anyFailed.task_id})` : '(gate passed)'),
+    outcome: entry ? 'caught' : 'escaped',
+    check: entry ? `${entry.taskId}: ${entry.check ?? entry.operation}` : other ? `(failed, but no check names "${fault.caughtBy}": ${other.taskId})` : '(gate passed)',
+    severity: entry?.severity ?? '-',
+    effect: entry ? (entry.blocking ? 'stopped the chain' : 'spent the budget') : '-',
+    verdict: run.summary?.verdict ?? 'none',
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
 }
 
 function table(rows: Row[]): string {
-  const header = ['fault', 'owning gate', 'outcome', 'check that caught it', 'seconds'];
-  const lines = [header, ...rows.map((r) => [r.fault, r.gate, r.outcome, r.check, r.seconds.toFixed(1)])];
+  const header = ['fault', 'owning gate', 'outcome', 'check that caught it', 'severity', 'effect', 'gate verdict', 'seconds'];
+  const lines = [header, ...rows.map((r) => [r.fault, r.gate, r.outcome, r.check, r.severity, r.effect, r.verdict, r.seconds.toFixed(1)])];
   const widths = header.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
   return lines.map((l) => l.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
@@ -72,7 +86,7 @@ async function main(): Promise<number> {
   for (const fault of selected) {
     const row = await runFault(fault);
     rows.push(row);
-    console.log(`${row.outcome.padEnd(8)} ${row.fault} (${row.gate}) ${row.check} ${row.seconds.toFixed(1)} s`);
+    console.log(`${row.outcome.padEnd(8)} ${row.fault} (${row.gate}) ${row.check} [${row.severity}, ${row.effect}] ${row.seconds.toFixed(1)} s`);
   }
   console.log(`\n${table(rows)}\n`);
   const escaped = rows.filter((r) => r.outcome === 'escaped');
@@ -80,10 +94,10 @@ async function main(): Promise<number> {
   if (!args.includes('--skip-clean')) {
     const started = Date.now();
     const clean = await runSuite({ project: 'full', name: 'detect-clean' });
-    const alarms = clean.tasks.filter((t) => t.status === 'failed' || t.status === 'blocked');
+    const alarms = clean.tasks.filter((t) => t.status === 'failed' || t.status === 'blocked' || (t.findings?.length ?? 0) > 0);
     console.log(`Clean full run: verdict ${clean.summary?.verdict ?? 'none'} in ${((Date.now() - started) / 1000).toFixed(1)} s; false alarms: ${alarms.length}`);
-    for (const alarm of alarms) console.log(`  false alarm: ${alarm.task_id} (${alarm.status}) ${alarm.errors[0] ?? ''}`);
-    if (alarms.length > 0) return 1;
+    for (const alarm of alarms) console.log(`  false alarm: ${alarm.task_id} (${alarm.status}) ${alarm.errors[0] ?? alarm.findings?.[0] ?? ''}`);
+    if (alarms.length > 0 || clean.summary?.verdict !== 'PASS') return 1;
   }
   return escaped.length === 0 ? 0 : 1;
 }

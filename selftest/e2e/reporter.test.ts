@@ -8,30 +8,30 @@ import type { SuiteRun } from '../helpers/runSuite.ts';
 
 const passing = `import { test, expect } from '@fixtures';
 test('checks three things', async ({ risk }) => {
-  for (const name of ['one', 'two', 'three']) await risk.check(name, () => expect(1).toBe(1));
+  for (const name of ['one', 'two', 'three']) await risk.check(name, () => expect(1).toBe(1), { check: 'data-flows/status' });
 });
 test('skipped for a reason', async ({ risk }) => {
   test.skip(true, 'not configured: nothing to look at');
-  risk.pass('never');
+  risk.pass('never', { check: 'data-flows/status' });
 });
 test('looks at nothing', async () => {});
 `;
 const failing = `import { test, expect } from '@fixtures';
 test('records a failed check', async ({ risk }) => {
-  await risk.check('status is 200', () => expect(500, 'GET /x status').toBe(200), { evidence: { url: '/x' } });
-  await risk.check('still runs after it', () => expect(1).toBe(1));
+  await risk.check('status is 200', () => expect(500, 'GET /x status').toBe(200), { check: 'data-flows/status', evidence: { url: '/x' } });
+  await risk.check('still runs after it', () => expect(1).toBe(1), { check: 'data-flows/status' });
 });
 test('crashes without recording a failure', async ({ risk }) => {
-  risk.pass('warm-up');
+  risk.pass('warm-up', { check: 'data-flows/status' });
   throw new Error('the spec crashed');
 });
 test('flaky: fails once then passes', async ({ risk }, testInfo) => {
-  await risk.check('retry-sensitive', () => expect(testInfo.retry).toBe(1));
+  await risk.check('retry-sensitive', () => expect(testInfo.retry).toBe(1), { check: 'data-flows/status' });
 });
 `;
 const blocked = `import { test } from '@fixtures';
-test('never runs', async ({ risk }) => { risk.pass('x'); });
-test('never runs either', async ({ risk }) => { risk.pass('y'); });
+test('never runs', async ({ risk }) => { risk.pass('x', { check: 'data-flows/status' }); });
+test('never runs either', async ({ risk }) => { risk.pass('y', { check: 'data-flows/status' }); });
 `;
 
 describe('risk reporter on a controlled run', () => {
@@ -64,15 +64,18 @@ describe('risk reporter on a controlled run', () => {
     assert.match(skipped?.warnings.join() ?? '', /not configured: nothing to look at/);
   });
 
-  test('operations are counted across attempts, and a crash counts as one failed operation', () => {
+  test('each check counts once, from the attempt that decided the task, and a crash counts as one failed operation', () => {
     const byId = Object.fromEntries(run.tasks.map((t) => [t.task_id, t.metrics]));
-    // every failing task ran twice (RETRIES=1): each attempt's operations count
-    assert.deepEqual(byId['second/records-a-failed-check'], { operations: 4, failed_operations: 2, warn_operations: 0 });
-    // attempt 1: warm-up + the crash; attempt 2 (retry): the same again
-    assert.deepEqual(byId['second/crashes-without-recording-a-failure'], { operations: 4, failed_operations: 2, warn_operations: 0 });
-    assert.deepEqual(byId['second/flaky-fails-once-then-passes'], { operations: 2, failed_operations: 1, warn_operations: 0 });
-    assert.equal(run.summary?.operations, 3 + 4 + 4 + 2);
-    assert.equal(run.summary?.failed_operations, 2 + 2 + 1);
+    // every failing task ran twice (RETRIES=1): only the last attempt counts
+    assert.deepEqual(byId['second/records-a-failed-check'], { operations: 2, failed_operations: 1, warn_operations: 0, findings: 0 });
+    // the last attempt: warm-up + the crash
+    assert.deepEqual(byId['second/crashes-without-recording-a-failure'], { operations: 2, failed_operations: 1, warn_operations: 0, findings: 0 });
+    // flaky: the passing retry counts; the failed first attempt is a warning, not a failure
+    assert.deepEqual(byId['second/flaky-fails-once-then-passes'], { operations: 1, failed_operations: 0, warn_operations: 0, findings: 0 });
+    const flaky = run.tasks.find((t) => t.task_id === 'second/flaky-fails-once-then-passes');
+    assert.match(flaky?.warnings.join() ?? '', /is flaky: it failed \(attempt 1: retry-sensitive \[critical\]: .*\), then passed on retry/);
+    assert.equal(run.summary?.operations, 3 + 2 + 2 + 1);
+    assert.equal(run.summary?.failed_operations, 1 + 1);
   });
 
   test('the failed check names what, where and what was expected', () => {
@@ -117,7 +120,7 @@ describe('risk reporter on a controlled run', () => {
   test('a run with only passing tasks and enough operations is PASS and exits 0', async () => {
     const clean = inlineProject('clean', [{ name: 'only' }], {
       'only/a.spec.ts': `import { test, expect } from '@fixtures';
-test('sixty checks', async ({ risk }) => { for (let i = 0; i < 60; i++) await risk.check('c' + i, () => expect(i).toBeGreaterThanOrEqual(0)); });
+test('sixty checks', async ({ risk }) => { for (let i = 0; i < 60; i++) await risk.check('c' + i, () => expect(i).toBeGreaterThanOrEqual(0), { check: 'data-flows/status' }); });
 `,
     });
     const result = await clean.run(['--project=only']);
@@ -129,7 +132,7 @@ test('sixty checks', async ({ risk }) => { for (let i = 0; i < 60; i++) await ri
   test('WARNING exits 0, and 1 with STRICT=1', async () => {
     const few = inlineProject('few', [{ name: 'only' }], {
       'only/a.spec.ts': `import { test } from '@fixtures';
-test('one check', async ({ risk }) => { risk.pass('single'); });
+test('one check', async ({ risk }) => { risk.pass('single', { check: 'data-flows/status' }); });
 `,
     });
     const relaxed = await few.run(['--project=only']);

@@ -47,9 +47,9 @@ describe('redaction', () => {
         'only/leak.spec.ts': `import { test, expect } from '@fixtures';
 test('handles credentials', async ({ api, risk }) => {
   const result = await api.get('/api/echo', { auth: 'token' });
-  risk.pass('echo evidence', { evidence: { body: result.json, headers: result.headers, text: result.text } });
-  await risk.check('mirror is empty', () => expect((result.json as { mirror?: string }).mirror, 'mirror of ' + result.url).toBe(''));
-  risk.warn('header seen', 'the server saw ' + String((result.json as { seen?: string }).seen));
+  risk.pass('echo evidence', { check: 'contracts/auth', evidence: { body: result.json, headers: result.headers, text: result.text } });
+  await risk.check('mirror is empty', () => expect((result.json as { mirror?: string }).mirror, 'mirror of ' + result.url).toBe(''), { check: 'contracts/auth' });
+  risk.warn('header seen', 'the server saw ' + String((result.json as { seen?: string }).seen), { check: 'contracts/auth' });
 });
 `,
       }, `auth: { login: { path: '/api/auth/login', body: { username: 'demo', password: '\${API_PASSWORD}' }, tokenPath: 'token' } },`);
@@ -77,7 +77,7 @@ describe('sharding', () => {
     for (let file = 0; file < 3; file++) {
       specs[`${gate}/f${file}.spec.ts`] = `import { test, expect } from '@fixtures';
 ${[0, 1].map((i) => `test('${gate} ${file} ${i}', async ({ risk }) => {
-  for (let k = 0; k < ${5 + i + file}; k++) await risk.check('op ' + k, () => expect(k).toBeLessThan(${gate === 'second' && file === 2 && i === 1 ? 3 : 100}));
+  for (let k = 0; k < ${5 + i + file}; k++) await risk.check('op ' + k, () => expect(k).toBeLessThan(${gate === 'second' && file === 2 && i === 1 ? 3 : 100}), { check: 'data-flows/status' });
 });`).join('\n')}
 `;
     }
@@ -119,8 +119,8 @@ export default { testDir: import.meta.dirname, reporter: [['${path.join(ROOT, 'r
 describe('interruption', () => {
   const project = inlineProject('interrupt', [{ name: 'only' }], {
     'only/slow.spec.ts': `import { test } from '@fixtures';
-test('quick one', async ({ risk }) => { risk.pass('fast'); });
-test('slow one', async ({ risk }) => { risk.pass('started'); await new Promise((r) => setTimeout(r, 60_000)); });
+test('quick one', async ({ risk }) => { risk.pass('fast', { check: 'data-flows/status' }); });
+test('slow one', async ({ risk }) => { risk.pass('started', { check: 'data-flows/status' }); await new Promise((r) => setTimeout(r, 60_000)); });
 `,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

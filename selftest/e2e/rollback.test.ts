@@ -7,7 +7,7 @@ import { assertLogValid } from '../helpers/logSchema.ts';
 
 const failingSmoke = `import { test, expect } from '@fixtures';
 test('critical path', async ({ risk }) => {
-  for (let i = 0; i < 60; i++) await risk.check('step ' + i, () => expect(i).toBeLessThan(59));
+  for (let i = 0; i < 60; i++) await risk.check('step ' + i, () => expect(i).toBeLessThan(59), { check: 'smoke/critical-path' });
 });
 `;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { faults } from '../../demo/faults.ts';
-import { digest, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
+import { digest, failedChecksOf, runSuite, tasksOf, type SuiteRun } from '../helpers/runSuite.ts';
 import { closedPort, startDemo, startPostgres, startRedis, type ServiceStart } from '../helpers/services.ts';
 
 /**
@@ -65,8 +65,8 @@ describe('smoke gate', { concurrency: 2 }, () => {
       const run = await runSuite({ project: 'smoke', noDeps: true, faults: [fault.name], args: grep ? ['--grep', grep] : [], env, timeoutMs: 180_000 }).finally(() => demo?.stop());
       assert.notEqual(run.exitCode, 0, digest(run));
       assert.equal(run.summary?.verdict, 'CRITICAL', digest(run));
-      const failed = tasksOf(run, 'smoke').filter((task) => task.status === 'failed');
-      const caught = failed.filter((task) => `${task.description} ${task.errors.join(' ')}`.toLowerCase().includes(fault.caughtBy.toLowerCase()));
+      const failed = tasksOf(run, 'smoke').filter((task) => failedChecksOf(task).length > 0);
+      const caught = failed.filter((task) => `${task.description} ${failedChecksOf(task).join(' ')}`.toLowerCase().includes(fault.caughtBy.toLowerCase()));
       assert.ok(caught.length > 0, `no failed smoke check names "${fault.caughtBy}"\n${digest(run)}`);
     });
   }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseExecutionLog, type LogRecord, type SummaryRecord, type TaskRecord, type GateRecord } from '../../lib/log/index.ts';
+import type { ExecutiveSummary } from '../../lib/summary/index.ts';
 export { freePort } from '../../lib/net.ts';
 import { freePort } from '../../lib/net.ts';
 
@@ -38,11 +39,13 @@ export interface SuiteRun {
   logText: string;
   /** executive-summary.md, or '' when missing. */
   summaryMarkdown: string;
+  /** executive-summary.json, when written. */
+  summaryJson?: ExecutiveSummary;
 }
 
 
 /** Reads the newest execution log of an output root. */
-export function readRun(outputRoot: string): Pick<SuiteRun, 'records' | 'tasks' | 'gates' | 'summary' | 'logText' | 'summaryMarkdown'> {
+export function readRun(outputRoot: string): Pick<SuiteRun, 'records' | 'tasks' | 'gates' | 'summary' | 'logText' | 'summaryMarkdown' | 'summaryJson'> {
   const reports = path.join(outputRoot, 'reports');
   let logText = '';
   let records: LogRecord[] = [];
@@ -57,8 +60,10 @@ export function readRun(outputRoot: string): Pick<SuiteRun, 'records' | 'tasks' 
     // no log: the caller asserts on it
   }
   let summaryMarkdown = '';
+  let summaryJson: ExecutiveSummary | undefined;
   try {
     summaryMarkdown = readFileSync(path.join(reports, 'executive-summary.md'), 'utf8');
+    summaryJson = JSON.parse(readFileSync(path.join(reports, 'executive-summary.json'), 'utf8')) as ExecutiveSummary;
   } catch {
     // missing summary: the caller asserts on it
   }
@@ -69,6 +74,7 @@ export function readRun(outputRoot: string): Pick<SuiteRun, 'records' | 'tasks' 
     summary: records.find((r): r is SummaryRecord => r.type === 'summary'),
     logText,
     summaryMarkdown,
+    summaryJson,
   };
 }
 
@@ -113,10 +119,15 @@ export function tasksOf(run: SuiteRun, gate: string): TaskRecord[] {
   return run.tasks.filter((t) => t.agent === gate);
 }
 
+/** Every failed check of a task: those that stopped the chain (its errors) and its findings. */
+export function failedChecksOf(task: TaskRecord): string[] {
+  return [...task.errors, ...(task.findings ?? [])];
+}
+
 /** A readable digest for assertion messages. */
 export function digest(run: SuiteRun): string {
-  const lines = [`exit ${run.exitCode} in ${(run.durationMs / 1000).toFixed(1)} s; verdict ${run.summary?.verdict ?? 'none'}`];
-  for (const task of run.tasks) lines.push(`  ${task.status.padEnd(10)} ${task.task_id} ${task.errors.slice(0, 2).join(' | ').slice(0, 300)}`);
+  const lines = [`exit ${run.exitCode} in ${(run.durationMs / 1000).toFixed(1)} s; verdict ${run.summary?.verdict ?? 'none'} (${run.summary?.reasons.join('; ') ?? ''})`];
+  for (const task of run.tasks) lines.push(`  ${task.status.padEnd(10)} ${task.task_id} ${task.errors.slice(0, 2).join(' | ').slice(0, 300)}${task.findings?.length ? ` findings: ${task.findings.slice(0, 2).join(' | ').slice(0, 300)}` : ''}`);
   lines.push(run.stdout.slice(-1500), run.stderr.slice(-1500));
   return lines.join('\n');
 }

@@ -104,8 +104,8 @@ function spawnBounded(command: string, args: string[], env: Record<string, strin
 export async function interruptRun(context: CaseContext, secret: string): Promise<Observed> {
   const project = inlineProject('hostile-interrupt', [{ name: 'only' }], {
     'only/slow.spec.ts': `import { test } from '@fixtures';
-test('quick one', async ({ risk }) => { risk.pass('fast'); });
-test('slow one', async ({ risk }) => { risk.pass('started'); await new Promise((r) => setTimeout(r, 60_000)); });
+test('quick one', async ({ risk }) => { risk.pass('fast', { check: 'data-flows/status' }); });
+test('slow one', async ({ risk }) => { risk.pass('started', { check: 'data-flows/status' }); await new Promise((r) => setTimeout(r, 60_000)); });
 `,
   });
   const out = path.join(project.dir, 'out');

@@ -24,7 +24,7 @@ test.describe('axe', { tag: '@axe' }, () => {
       try {
         results = await new AxeBuilder({ page }).withTags(a11y.tags).disableRules(a11y.disableRules).analyze();
       } catch (error) {
-        risk.fail(scanName, `axe-core could not scan ${route.path}: ${errorMessage(error).split('\n')[0]}`, { durationMs: performance.now() - started });
+        risk.fail(scanName, `axe-core could not scan ${route.path}: ${errorMessage(error).split('\n')[0]}`, { check: 'a11y/axe-scan', durationMs: performance.now() - started });
         return;
       }
       await testInfo.attach(`axe-${route.name}.json`, { body: JSON.stringify(results, null, 2), contentType: 'application/json' });
@@ -38,8 +38,10 @@ test.describe('axe', { tag: '@axe' }, () => {
         maxNodes: a11y.maxNodes,
         snippetChars: a11y.snippetChars,
         now,
+        impactLevels: target.policy.tools.axe,
       });
       risk.pass(scanName, {
+        check: 'a11y/axe-scan',
         durationMs: performance.now() - started,
         evidence: { url: results.url, tags: a11y.tags, engine: results.testEngine.version },
         metrics: { violations: outcome.counts.violations, violatedNodes: outcome.counts.violatedNodes, suppressedNodes: outcome.counts.suppressedNodes, incomplete: outcome.counts.incomplete, passes: outcome.counts.passes },

@@ -19,7 +19,7 @@ test.describe('lighthouse', { tag: '@lighthouse' }, () => {
 
   if (chosen.unknown.length > 0) {
     test('chosen routes exist', async ({ risk }) => {
-      risk.fail('a11y.lighthouse.routes', `a11y.lighthouse.routes names ${chosen.unknown.map((n) => JSON.stringify(n)).join(', ')}, which no entry of routes has; expected one of ${config.routes.map((r) => r.name).join(', ')}`, { severity: 'medium' });
+      risk.fail('a11y.lighthouse.routes', `a11y.lighthouse.routes names ${chosen.unknown.map((n) => JSON.stringify(n)).join(', ')}, which no entry of routes has; expected one of ${config.routes.map((r) => r.name).join(', ')}`, { check: 'a11y/config' });
     });
   }
 
@@ -27,7 +27,7 @@ test.describe('lighthouse', { tag: '@lighthouse' }, () => {
     test(`${route.name} meets its score thresholds`, async ({ lighthouse, risk, target }, testInfo) => {
       test.skip(route.requiresAuth, `not supported: ${route.path} requires a login and Lighthouse audits public routes only`);
       const settings = target.a11y.lighthouse;
-      const runs = await risk.check('LIGHTHOUSE_RUNS', () => lighthouseRuns(settings.runs), { severity: 'medium', fatal: true }) ?? settings.runs;
+      const runs = await risk.check('LIGHTHOUSE_RUNS', () => lighthouseRuns(settings.runs), { check: 'a11y/lighthouse-run', fatal: true }) ?? settings.runs;
       test.setTimeout(settings.timeoutMsPerRun * runs + 30_000);
       const url = new URL(route.path, `${target.meta.baseUrl}/`).toString();
       const flags = lighthouseFlags(settings);
@@ -57,7 +57,7 @@ test.describe('lighthouse', { tag: '@lighthouse' }, () => {
         await testInfo.attach(`lighthouse-${route.name}.html`, { path: file, contentType: 'text/html' });
       }
       const assessed = evaluateAssertions(settings.assertions, results);
-      for (const operation of lighthouseAssertionOperations(assessed, route.path, representative)) risk.record(operation);
+      for (const operation of lighthouseAssertionOperations(assessed, route.path, representative, target.policy.tools.lighthouse)) risk.record(operation);
       await testInfo.attach(`lighthouse-${route.name}-assertions.json`, { body: JSON.stringify(assessed, null, 2), contentType: 'application/json' });
     });
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { test } from '../../fixtures/index.ts';
 import { buildChecks } from '../../lib/audit/gate/index.ts';
+import { advisorySeverity } from '../../lib/audit/checks/dependencies.ts';
 import { auditContext, reportsDir } from '../../lib/audit/record.ts';
 
 test.describe('repository', () => {
@@ -24,8 +25,8 @@ test.describe('repository', () => {
     const outcome = await npmAudit(await auditContext(target));
     test.skip(outcome.status === 'skipped', `npm audit skipped: ${outcome.reason}`);
     const listed = outcome.advisories.map((advisory) => `${advisory.name} (${advisory.severity}): ${advisory.title}`);
-    if (listed.length === 0) risk.pass(`npm audit: no advisory at or above ${level}`, { severity: 'high', metrics: outcome.counts });
-    else risk.fail(`npm audit: no advisory at or above ${level}`, `${listed.length} package(s) with advisories at or above ${level}:\n${listed.slice(0, 20).join('\n')}`, { severity: 'high', metrics: outcome.counts, evidence: { advisories: listed } });
+    if (listed.length === 0) risk.pass(`npm audit: no advisory at or above ${level}`, { check: 'audit/npm-audit', metrics: outcome.counts });
+    else risk.fail(`npm audit: no advisory at or above ${level}`, `${listed.length} package(s) with advisories at or above ${level}:\n${listed.slice(0, 20).join('\n')}`, { check: 'audit/npm-audit', severity: advisorySeverity(outcome.advisories), metrics: outcome.counts, evidence: { advisories: listed } });
   });
 
   test('design dna: palette colours and glass backdrops', async ({ target, risk }) => {

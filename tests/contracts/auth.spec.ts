@@ -18,12 +18,12 @@ test.describe('authentication', () => {
       const override = overrideFor(operation, settings.operations);
       // Without credentials nothing should change, but a bypass would: respect the mutation policy.
       if (override?.mutating && !canMutate) {
-        risk.warn(`auth: ${label} not probed`, `mutating, and api.contracts.mutations is "${settings.mutations}" in ${target.meta.environment}`);
+        risk.warn(`auth: ${label} not probed`, `mutating, and api.contracts.mutations is "${settings.mutations}" in ${target.meta.environment}`, { check: 'contracts/auth' });
         continue;
       }
       const plan = planRequests(operation, override, 1);
       if ('skipped' in plan) {
-        risk.warn(`auth: ${label} not probed`, plan.skipped);
+        risk.warn(`auth: ${label} not probed`, plan.skipped, { check: 'contracts/auth' });
         continue;
       }
       const request = plan.requests[0]!;
@@ -39,14 +39,14 @@ test.describe('authentication', () => {
           if (result.status !== refused) {
             throw new Error(`${request.method} ${request.path} answered ${result.status} ${what}, expected ${refused}: the operation is secured in the document (api.contracts.unauthorizedStatus): ${result.text.slice(0, 160)}`);
           }
-        }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
+        }, { check: 'contracts/auth', evidence: { url: result.url, status: result.status } });
       }
       const valid = await send('token');
       await risk.check(`auth: ${label} with a valid token succeeds`, () => {
         if (valid.status < 200 || valid.status > 299) {
           throw new Error(`${request.method} ${request.path} answered ${valid.status} with a valid token, expected 2xx: ${valid.text.slice(0, 160)}`);
         }
-      }, { severity: 'critical', evidence: { url: valid.url, status: valid.status } });
+      }, { check: 'contracts/auth', evidence: { url: valid.url, status: valid.status } });
     }
   });
 });

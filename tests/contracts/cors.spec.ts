@@ -14,7 +14,7 @@ test.describe('cors', () => {
       const finding = judgeAllowedOrigin(origin, result.headers);
       await risk.check(`cors: preflight from allowed origin ${origin} is allowed`, () => {
         if (!finding.ok) throw new Error(`OPTIONS ${path}: ${finding.message}`);
-      }, { severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'] } });
+      }, { check: 'contracts/cors', severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'] } });
     }
     for (const origin of cors.disallowedOrigins.map((o) => new URL(o).origin)) {
       const answers = [
@@ -25,7 +25,7 @@ test.describe('cors', () => {
         const finding = judgeDisallowedOrigin(origin, result.headers);
         await risk.check(`cors: ${what} from disallowed origin ${origin} is refused`, () => {
           if (!finding.ok) throw new Error(`${result.method} ${path}: ${finding.message}`);
-        }, { severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'], allowCredentials: result.headers['access-control-allow-credentials'] } });
+        }, { check: 'contracts/cors', severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'], allowCredentials: result.headers['access-control-allow-credentials'] } });
       }
     }
   });

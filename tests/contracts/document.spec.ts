@@ -7,16 +7,16 @@ test.describe('openapi document', () => {
     const source = target.api.openapi ?? '(none)';
     await risk.check(`OpenAPI document ${source} is valid`, () => {
       if (!openapi.ok) throw new Error(openapi.reason);
-    }, { severity: 'critical', fatal: false, metrics: { loadMs: Math.round(openapi.loadMs) } });
+    }, { check: 'contracts/document', metrics: { loadMs: Math.round(openapi.loadMs) } });
     if (!openapi.ok) return;
     await risk.check(`OpenAPI document ${source} schemas compile`, () => {
       if (openapi.compileProblems.length > 0) throw new Error(openapi.compileProblems.join('\n'));
-    }, { severity: 'high', metrics: { operations: openapi.operations.length } });
+    }, { check: 'contracts/schemas-compile', metrics: { operations: openapi.operations.length } });
     await risk.check('api.contracts.operations names documented operations', () => {
       const unknown = unknownOverrideKeys(openapi.operations, target.api.contracts.operations);
       if (unknown.length > 0) {
         throw new Error(`api.contracts.operations has key(s) ${unknown.map((k) => `"${k}"`).join(', ')} that match no operationId or "METHOD /path" of ${source}`);
       }
-    }, { severity: 'medium' });
+    }, { check: 'contracts/config' });
   });
 });

@@ -10,7 +10,7 @@ test.describe('error mapping', () => {
         if (result.status !== mapping.expectStatus) {
           throw new Error(`${mapping.method} ${mapping.path} answered ${result.status}, expected ${mapping.expectStatus} (${mapping.name}): ${result.text.slice(0, 200)}`);
         }
-      }, { severity: 'high', evidence: { url: result.url, status: result.status } });
+      }, { check: 'contracts/error-mapping', evidence: { url: result.url, status: result.status } });
     }
   });
 });

@@ -17,21 +17,21 @@ test.describe('live endpoints', () => {
           const statuses = [...new Set(wrong.map((s) => s.status))].map((status) => `${status} x${wrong.filter((s) => s.status === status).length}`).join(', ');
           throw new Error(`${label} answered ${statuses} of ${samples.length}, expected ${endpoint.expectStatus}: ${wrong[0]!.text.slice(0, 160)}`);
         }
-      }, { severity: 'critical', evidence: { url: samples[0]?.url, statuses: samples.map((s) => s.status) } });
+      }, { check: 'data-flows/status', evidence: { url: samples[0]?.url, statuses: samples.map((s) => s.status) } });
       if (endpoint.json) {
         await risk.check(`${label} answers JSON`, () => {
           const broken = samples.find((sample) => sample.json === undefined);
           if (broken) throw new Error(`${broken.url} body is not JSON (content-type "${broken.contentType}"): ${broken.jsonError ?? 'empty body'}`);
           const mislabelled = samples.find((sample) => !/^application\/([\w.+-]+\+)?json\b/i.test(sample.contentType));
           if (mislabelled) throw new Error(`${mislabelled.url} sends JSON as content-type "${mislabelled.contentType}", expected application/json`);
-        }, { severity: 'high' });
+        }, { check: 'data-flows/json' });
       }
       const durations = samples.map((sample) => sample.durationMs);
       const p50 = Math.round(percentile(durations, 50));
       const max = Math.round(Math.max(...durations));
       await risk.check(`${label} latency within ${endpoint.budgetMs} ms`, () => {
         expect(max, `${label}: slowest of ${samples.length} samples (p50 ${p50} ms) against the ${endpoint.budgetMs} ms budget`).toBeLessThanOrEqual(endpoint.budgetMs);
-      }, { severity: 'high', metrics: { p50Ms: p50, maxMs: max, budgetMs: endpoint.budgetMs, samples: samples.length } });
+      }, { check: 'data-flows/latency', metrics: { p50Ms: p50, maxMs: max, budgetMs: endpoint.budgetMs, samples: samples.length } });
     }
   });
 
@@ -55,7 +55,7 @@ test.describe('live endpoints', () => {
       await risk.check(`${label} cache warm request within ${cache.budgetMs} ms`, () => {
         expect(warm.status, `${label}: warm request status`).toBe(endpoint.expectStatus);
         expect(warm.durationMs, `${label}: warm request latency (ms)`).toBeLessThanOrEqual(cache.budgetMs);
-      }, { severity: 'high', metrics });
+      }, { check: 'data-flows/cache', metrics });
       await risk.check(`${label} cache serves the warm request`, () => {
         if (cache.header) {
           const value = warm.headers[cache.header.toLowerCase()];
@@ -65,7 +65,7 @@ test.describe('live endpoints', () => {
         } else if (warm.durationMs > cold.durationMs * cache.maxWarmRatio) {
           throw new Error(`${warm.url}: warm request took ${metrics.warmMs} ms against ${metrics.coldMs} ms cold; a cached answer should take at most ${cache.maxWarmRatio} x cold`);
         }
-      }, { severity: 'high', metrics, evidence: { url: warm.url } });
+      }, { check: 'data-flows/cache', metrics, evidence: { url: warm.url } });
     }
   });
 });

@@ -9,10 +9,10 @@ test.describe('health and readiness', () => {
     const result = await api.get(health.path);
     await risk.check(`health: GET ${health.path} answers 200`, () => {
       expect(result.status, `${result.url} status`).toBe(200);
-    }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
+    }, { check: 'data-flows/health', evidence: { url: result.url, status: result.status } });
     await risk.check(`health: GET ${health.path} latency within ${health.budgetMs} ms`, () => {
       expect(result.durationMs, `${result.url} latency (ms)`).toBeLessThanOrEqual(health.budgetMs);
-    }, { metrics: { latencyMs: Math.round(result.durationMs) } });
+    }, { check: 'data-flows/health-latency', metrics: { latencyMs: Math.round(result.durationMs) } });
   });
 
   test('readiness reports every component healthy', { tag: '@critical' }, async ({ api, risk, target }) => {
@@ -23,19 +23,19 @@ test.describe('health and readiness', () => {
     const where = `GET ${readiness.path}`;
     await risk.check(`readiness: ${where} answers ${readiness.expectStatus}`, () => {
       expect(result.status, `${result.url} status (body: ${result.text.slice(0, 200)})`).toBe(readiness.expectStatus);
-    }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
+    }, { check: 'data-flows/readiness', evidence: { url: result.url, status: result.status } });
     const components = readinessComponents(result.json, readiness.componentsPath, readiness.statusPath, readiness.healthyValues);
     await risk.check(`readiness: ${where} lists its components at "${readiness.componentsPath}"`, () => {
       if (!components || components.length === 0) {
         throw new Error(`${result.url} body has no components at "${readiness.componentsPath}" (api.readiness.componentsPath): ${result.jsonError ?? result.text.slice(0, 200)}`);
       }
-    }, { severity: 'high', metrics: { components: components?.length ?? 0 } });
+    }, { check: 'data-flows/readiness-components', metrics: { components: components?.length ?? 0 } });
     for (const component of components ?? []) {
       await risk.check(`readiness: component ${component.name} is healthy`, () => {
         if (!component.healthy) {
           throw new Error(`${result.url}: component "${component.name}" is ${component.status}, expected one of ${readiness.healthyValues.join(', ')}`);
         }
-      }, { severity: 'critical', evidence: { component: component.name, status: component.status } });
+      }, { check: 'data-flows/readiness', evidence: { component: component.name, status: component.status } });
     }
   });
 });

@@ -14,7 +14,7 @@ async function perform(step: UiStep, values: Record<string, unknown>, page: Page
   const text = (key: string) => String(values[key] ?? '');
   switch (step.action) {
     case 'goto': {
-      const status = await guard.visit(text('path'));
+      const status = await guard.visit(text('path'), { check: 'smoke/critical-path', severity: 'critical' });
       if (status >= 400 || status === 0) throw new Error(`${text('path')} answered ${status || 'nothing'}`);
       return;
     }
@@ -50,16 +50,16 @@ test.describe('critical path', () => {
         await perform(step, plan.values, page, pageGuard, timeout);
         state.states.set(name, 'passed');
         // A page visit is recorded by the page guard itself.
-        if (step.action !== 'goto') risk.pass(`${name} (${page.url().replace(target.meta.baseUrl, '') || '/'})`, { severity: 'critical', durationMs: performance.now() - started });
+        if (step.action !== 'goto') risk.pass(`${name} (${page.url().replace(target.meta.baseUrl, '') || '/'})`, { check: 'smoke/critical-path', severity: 'critical', durationMs: performance.now() - started });
       } catch (error) {
         state.states.set(name, 'failed');
         const message = (error as Error).message.split('\n').filter((line) => line.trim() !== '').slice(0, 4).join(' ');
-        if (step.action !== 'goto') risk.fail(`${name} (${page.url().replace(target.meta.baseUrl, '') || '/'})`, `${name} failed on ${page.url()}: ${message}`, { severity: 'critical', durationMs: performance.now() - started });
+        if (step.action !== 'goto') risk.fail(`${name} (${page.url().replace(target.meta.baseUrl, '') || '/'})`, `${name} failed on ${page.url()}: ${message}`, { check: 'smoke/critical-path', severity: 'critical', durationMs: performance.now() - started });
       }
     }
     const problems = pageGuard.problems;
-    if (problems.length === 0) risk.pass('no failed request or page error along the path', { severity: 'high' });
-    else risk.fail('no failed request or page error along the path', problems.slice(0, 5).map((p) => `${p.kind} ${p.url}: ${p.detail}`).join('; '), { severity: 'high' });
+    if (problems.length === 0) risk.pass('no failed request or page error along the path', { check: 'smoke/page-problems' });
+    else risk.fail('no failed request or page error along the path', problems.slice(0, 5).map((p) => `${p.kind} ${p.url}: ${p.detail}`).join('; '), { check: 'smoke/page-problems' });
     recordSkippedMutations(risk, state, context);
   });
 });

@@ -9,14 +9,14 @@ test.describe('health', () => {
     const result = await api.get(health.path);
     await risk.check(`health GET ${health.path} answers 200`, () => {
       expect(result.status, `${result.url} answered ${result.status}: ${result.text.slice(0, 200)}`).toBe(200);
-    }, { severity: 'critical', evidence: { url: result.url, status: result.status } });
+    }, { check: 'smoke/health', evidence: { url: result.url, status: result.status } });
     await risk.check(`health GET ${health.path} within ${health.budgetMs} ms`, () => {
       expect(result.durationMs, `${result.url} latency (ms)`).toBeLessThanOrEqual(health.budgetMs);
-    }, { metrics: { latencyMs: Math.round(result.durationMs) } });
+    }, { check: 'smoke/health-latency', metrics: { latencyMs: Math.round(result.durationMs) } });
     for (const expectation of target.smoke.health.expect) {
       const outcome = evaluateExpectation(expectation, result.json, {});
-      if (outcome.passed) risk.pass(`health body: ${outcome.name}`, { severity: expectation.severity });
-      else risk.fail(`health body: ${outcome.name}`, `${result.url}: ${outcome.message}`, { severity: expectation.severity });
+      if (outcome.passed) risk.pass(`health body: ${outcome.name}`, { check: 'smoke/health-body', severity: expectation.severity });
+      else risk.fail(`health body: ${outcome.name}`, `${result.url}: ${outcome.message}`, { check: 'smoke/health-body', severity: expectation.severity });
     }
   });
 });

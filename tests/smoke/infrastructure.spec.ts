@@ -20,7 +20,7 @@ test.describe('infrastructure', () => {
       const probeName = PROBE_NAMES[kind];
       const parsed = parseInfraUrl(kind, value, variable);
       if (!parsed.ok) {
-        risk.fail(probeName, parsed.problem, { severity: 'critical' });
+        risk.fail(probeName, parsed.problem, { check: 'smoke/infrastructure' });
         return;
       }
       const timeoutMs = target.smoke.infrastructure.timeoutMs;
@@ -30,14 +30,14 @@ test.describe('infrastructure', () => {
         const result = parsed.target.kind === 'docker'
           ? await probeDocker(parsed.target, timeoutMs)
           : parsed.target.kind === 'postgres' ? await probePostgres(value, timeoutMs) : await probeRedis(value, timeoutMs);
-        risk.pass(probeName, { severity: 'critical', durationMs: result.durationMs, evidence: { target: where, detail: result.detail }, metrics: { latencyMs: Math.round(result.durationMs) } });
+        risk.pass(probeName, { check: 'smoke/infrastructure', durationMs: result.durationMs, evidence: { target: where, detail: result.detail }, metrics: { latencyMs: Math.round(result.durationMs) } });
       } catch (error) {
         // Configured, but the client package is an optional one this project has not installed.
         if (error instanceof MissingPackageError) {
-          risk.warn(probeName, error.message, { severity: 'critical', evidence: { target: where } });
+          risk.warn(probeName, error.message, { check: 'smoke/infrastructure', evidence: { target: where } });
           return;
         }
-        risk.fail(probeName, describeProbeFailure(parsed.target, errorMessage(error).split('\n')[0] ?? 'failed'), { severity: 'critical', durationMs: performance.now() - started, evidence: { target: where } });
+        risk.fail(probeName, describeProbeFailure(parsed.target, errorMessage(error).split('\n')[0] ?? 'failed'), { check: 'smoke/infrastructure', durationMs: performance.now() - started, evidence: { target: where } });
       }
     });
   }

@@ -19,7 +19,7 @@ test.describe('load', () => {
       const url = `${target.meta.apiUrl}${endpoint.path}`;
       const refusal = loadTargetRefusal(url, target.meta.apiUrl, load.allowedHosts);
       if (refusal) {
-        risk.fail(`load target ${endpoint.method} ${endpoint.path} allowed`, `refused to send load: ${refusal}`, { severity: 'critical' });
+        risk.fail(`load target ${endpoint.method} ${endpoint.path} allowed`, `refused to send load: ${refusal}`, { check: 'smoke/load', severity: 'critical' });
         return;
       }
       const samples = await runLoad({ url, method: endpoint.method, headers: endpoint.headers, body: endpoint.body, connections: load.connections, durationSeconds: load.durationSeconds, requestTimeoutMs: load.requestTimeoutMs, expectStatus: endpoint.expectStatus });
@@ -29,9 +29,9 @@ test.describe('load', () => {
       const numbers = { requests: metrics.requests, errors: metrics.errors, latencyP50Ms: metrics.latencyP50Ms, latencyP95Ms: metrics.latencyP95Ms, latencyP99Ms: metrics.latencyP99Ms, errorRatePercent: metrics.errorRatePercent, requestsPerSecond: metrics.requestsPerSecond };
       for (const budget of evaluateBudgets(metrics, load.budgets, `${endpoint.method} ${endpoint.path} under ${load.connections} connections`)) {
         const name = `${endpoint.name}: ${budget.name}`;
-        if (budget.passed) risk.pass(name, { severity: 'high', metrics: numbers, evidence });
-        else if (budget.level === 'warn') risk.warn(name, budget.message, { severity: 'medium', metrics: numbers, evidence });
-        else risk.fail(name, budget.message, { severity: 'high', metrics: numbers, evidence });
+        if (budget.passed) risk.pass(name, { check: 'smoke/load', metrics: numbers, evidence });
+        else if (budget.level === 'warn') risk.warn(name, budget.message, { check: 'smoke/load', severity: 'medium', metrics: numbers, evidence });
+        else risk.fail(name, budget.message, { check: 'smoke/load', metrics: numbers, evidence });
       }
     });
   }

@@ -8,8 +8,8 @@ import { mutationBlockedBecause, type PathContext, type PathState, type StepChec
  */
 export function recordStepChecks(risk: RiskRecorder, checks: readonly StepCheck[]): void {
   for (const check of checks) {
-    if (check.outcome === 'pass') risk.pass(check.name, { severity: check.severity, evidence: check.evidence });
-    else if (check.outcome === 'fail') risk.fail(check.name, check.message, { severity: check.severity, evidence: check.evidence });
+    if (check.outcome === 'pass') risk.pass(check.name, { check: 'smoke/critical-path', severity: check.severity, evidence: check.evidence });
+    else if (check.outcome === 'fail') risk.fail(check.name, check.message, { check: 'smoke/critical-path', severity: check.severity, evidence: check.evidence });
     else test.info().annotations.push({ type: 'skipped-step', description: risk.redactor.text(check.message) });
   }
 }
@@ -18,5 +18,5 @@ export function recordStepChecks(risk: RiskRecorder, checks: readonly StepCheck[
 export function recordSkippedMutations(risk: RiskRecorder, state: PathState, context: PathContext): void {
   const because = mutationBlockedBecause(context);
   if (!because || state.skipped.length === 0) return;
-  risk.warn(`mutating steps skipped (${because})`, `${state.skipped.length} step(s) not run: ${state.skipped.join('; ')}`, { severity: 'low' });
+  risk.warn(`mutating steps skipped (${because})`, `${state.skipped.length} step(s) not run: ${state.skipped.join('; ')}`, { check: 'smoke/critical-path', severity: 'low' });
 }

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { Finding } from '../findings.ts';
+import type { Severity } from '../../risk/types.ts';
 import { scalarEntries } from '../yamlWalk.ts';
 
 export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'] as const;
@@ -110,4 +111,16 @@ export function parseNpmAudit(stdout: string, level: string): AuditOutcome {
       title: vulnerability.via.map((via) => (typeof via === 'string' ? `via ${via}` : via.title ?? '')).filter(Boolean).join('; ').slice(0, 200),
     }));
   return { status: 'ran', counts: report.metadata.vulnerabilities ?? {}, advisories };
+}
+
+/** npm's advisory severities to the risk model's: the worst advisory listed decides (moderate = medium). */
+export function advisorySeverity(advisories: readonly { severity: string }[]): Severity {
+  const mapped: Record<string, Severity> = { critical: 'critical', high: 'high', moderate: 'medium', low: 'low', info: 'low' };
+  const order: Severity[] = ['critical', 'high', 'medium', 'low'];
+  let worst: Severity = 'low';
+  for (const advisory of advisories) {
+    const severity = mapped[advisory.severity] ?? 'high';
+    if (order.indexOf(severity) < order.indexOf(worst)) worst = severity;
+  }
+  return worst;
 }

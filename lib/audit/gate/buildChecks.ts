@@ -29,7 +29,7 @@ export async function auditGenerated(context: AuditContext, risk: RiskRecorder):
       const expected = await generateOpenApiTypes(path.join(context.root, pair.document));
       const finding = compareGenerated(pair.output, committed, expected, `openapi-typescript ${pair.document}`);
       if (finding) throw new Error(`${finding.file}:${finding.line} ${finding.rule}: ${finding.message}`);
-    }, { severity: 'high' });
+    }, { check: 'audit/generated' });
   }
   for (const pair of generated.commands) {
     await risk.check(`generated: ${pair.output} is fresh from \`${pair.command}\``, async () => {
@@ -39,7 +39,7 @@ export async function auditGenerated(context: AuditContext, risk: RiskRecorder):
       if (result.timedOut || result.exitCode !== 0) throw new Error(`\`${pair.command}\` ${result.timedOut ? `timed out after ${pair.timeoutMs} ms` : `exited with ${result.exitCode}`}:\n${result.tail.slice(-1500)}`);
       const finding = compareGenerated(pair.output, committed, result.stdout, `\`${pair.command}\``);
       if (finding) throw new Error(`${finding.file}:${finding.line} ${finding.rule}: ${finding.message}`);
-    }, { severity: 'high' });
+    }, { check: 'audit/generated' });
   }
   return generated.openapi.length + generated.commands.length;
 }
@@ -54,13 +54,13 @@ export function auditLockfiles(context: AuditContext, risk: RiskRecorder): strin
     const manifestText = readOrUndefined(path.join(context.root, manifest)) ?? '';
     let findings: Finding[];
     if (!lockfile) {
-      findings = [{ file: manifest, line: 1, rule: 'lockfile-missing', message: `has no lockfile next to it (${LOCKFILES.join(', ')}): installs are not reproducible`, severity: 'high' }];
+      findings = [{ file: manifest, line: 1, rule: 'lockfile-missing', message: `has no lockfile next to it (${LOCKFILES.join(', ')}): installs are not reproducible`, severity: 'medium' }];
     } else if (lockfile.endsWith('.json')) {
       findings = compareNpmLock(manifest, manifestText, lockfile, readOrUndefined(path.join(context.root, lockfile)) ?? '');
     } else {
       findings = [];
     }
-    recordExamined(risk, `dependencies: ${manifest} has a lockfile that agrees${lockfile ? ` (${lockfile})` : ''}`, findings, 'high');
+    recordExamined(risk, 'audit/lockfile', `dependencies: ${manifest} has a lockfile that agrees${lockfile ? ` (${lockfile})` : ''}`, findings);
   }
   return manifests;
 }
@@ -81,14 +81,16 @@ export function auditDesignDna(context: AuditContext, risk: RiskRecorder, triage
   const { designDna } = context.config;
   const tokensText = designDna.paletteFile ? readOrUndefined(path.join(context.root, designDna.paletteFile)) : undefined;
   if (designDna.paletteFile && tokensText === undefined) {
-    recordExamined(risk, `design dna: palette file ${designDna.paletteFile} exists`, [{ file: designDna.paletteFile, rule: 'design-palette', message: 'the configured palette file is missing', severity: 'medium' }], 'medium');
+    recordExamined(risk, 'audit/design-dna', `design dna: palette file ${designDna.paletteFile} exists`, [{ file: designDna.paletteFile, rule: 'design-palette', message: 'the configured palette file is missing', severity: 'medium' }]);
   }
   const palette = [...paletteFrom(designDna.palette), ...(tokensText ? paletteFromTokens(tokensText) : [])];
   const triage: TriageEntry[] = [];
   const glassUses: GlassUse[] = [];
   const counts = emptyCounts();
   const stylesheet = /\.(css|scss|sass|less)$/;
-  const record = designDna.level === 'error' ? recordExamined : (r: RiskRecorder, name: string, findings: readonly Finding[]) => (findings.length ? recordWarnings(r, name, findings) : r.pass(name, { severity: 'low' }));
+  const record = (name: string, findings: readonly Finding[]) => designDna.level === 'error'
+    ? recordExamined(risk, 'audit/design-dna', name, findings)
+    : findings.length ? recordWarnings(risk, 'audit/design-dna', name, findings) : risk.pass(name, { check: 'audit/design-dna' });
   for (const { file, text } of textFiles(context.listing, globMatcher(designDna.files), counts)) {
     const colours = offPaletteColours(file, text, palette);
     for (const colour of colours) triage.push({ file, line: colour.line!, column: colour.column, finding: `off-palette colour ${colour.colour}`, colour: colour.colour, ...(colour.suggestedToken ? { suggestedToken: colour.suggestedToken } : {}) });
@@ -96,12 +98,12 @@ export function auditDesignDna(context: AuditContext, risk: RiskRecorder, triage
     if (stylesheet.test(file) && designDna.glassSelectors.some((selector) => text.includes(selector))) {
       for (const rule of cssRules(text)) if (rule.selectors.some((selector) => designDna.glassSelectors.includes(selector))) glassUses.push({ file, rule });
     }
-    record(risk, `design dna: ${file}`, colours, 'low');
+    record(`design dna: ${file}`, colours);
   }
   for (const selector of designDna.glassSelectors) {
     const findings = checkGlass(selector, glassUses);
     for (const finding of findings) triage.push({ file: finding.file, line: finding.line ?? 0, finding: finding.message, suggestedToken: 'backdrop-filter' });
-    record(risk, `design dna: ${selector} has a glass backdrop`, findings, 'medium');
+    record(`design dna: ${selector} has a glass backdrop`, findings);
   }
   recordCoverage(risk, 'design dna', context, counts);
   mkdirSync(path.dirname(triageFile), { recursive: true });
@@ -116,12 +118,12 @@ export async function auditCommands(context: AuditContext, risk: RiskRecorder): 
     const name = `command: ${command.name} (\`${command.command}\`) exits 0`;
     const metrics = { durationMs: Math.round(result.durationMs) };
     if (!result.timedOut && result.exitCode === 0) {
-      risk.pass(name, { severity: command.severity, metrics, durationMs: result.durationMs });
+      risk.pass(name, { check: 'audit/commands', severity: command.severity, metrics, durationMs: result.durationMs });
     } else {
       const why = result.timedOut ? `timed out after ${command.timeoutMs} ms` : `exited with ${result.exitCode ?? result.signal}`;
       // The last line of output usually says what and where (a compiler's file:line); it leads the message.
       const lastLine = result.tail.trim().split('\n').pop()?.trim() ?? '';
-      risk.fail(name, `\`${command.command}\` ${why}: ${lastLine}\nin ${context.root}; output tail:\n${result.tail.slice(-2000)}`, { severity: command.severity, metrics, durationMs: result.durationMs, evidence: { tail: result.tail.slice(-4000) } });
+      risk.fail(name, `\`${command.command}\` ${why}: ${lastLine}\nin ${context.root}; output tail:\n${result.tail.slice(-2000)}`, { check: 'audit/commands', severity: command.severity, metrics, durationMs: result.durationMs, evidence: { tail: result.tail.slice(-4000) } });
     }
   }
 }

@@ -24,7 +24,7 @@ export function auditSyntax(context: AuditContext, risk: RiskRecorder): void {
   for (const { file, text } of textFiles(context.listing, (file) => kindOf(file) !== undefined, counts)) {
     const kind = kindOf(file)!;
     const error = checkSyntax(kind, text);
-    recordExamined(risk, `${kind} syntax: ${file}`, error ? [{ file, line: error.line, column: error.column, rule: `${kind}-syntax`, message: error.message, severity: 'high' }] : [], 'high');
+    recordExamined(risk, 'audit/syntax', `${kind} syntax: ${file}`, error ? [{ file, line: error.line, column: error.column, rule: `${kind === 'jsonc' ? 'json' : kind}-syntax`, message: error.message, severity: 'high' }] : []);
   }
   recordCoverage(risk, 'config syntax', context, counts);
 }
@@ -46,7 +46,7 @@ export function auditPorts(context: AuditContext, risk: RiskRecorder): void {
   for (const service of ports.services) {
     const own = declarations.filter((declaration) => declaration.service === service.name);
     const verdict = comparePorts(service.name, own);
-    recordExamined(risk, `ports of service "${service.name}" agree (${own.length} declaration(s)${verdict.port ? `, port ${verdict.port}` : ''})`, verdict.findings, 'high', { declarations: own.length });
+    recordExamined(risk, 'audit/ports', `ports of service "${service.name}" agree (${own.length} declaration(s)${verdict.port ? `, port ${verdict.port}` : ''})`, verdict.findings, { declarations: own.length });
   }
   recordCoverage(risk, 'port consistency', context, counts);
 }
@@ -59,7 +59,7 @@ export function auditCorsAuth(context: AuditContext, risk: RiskRecorder): void {
   const counts = emptyCounts();
   for (const { file, text } of textFiles(context.listing, globMatcher(corsAuth.files), counts)) {
     const findings = checkCorsAuth(file, settingsOf(file, text), corsAuth, { production: production(file), example: example(file) });
-    recordExamined(risk, `cors and auth settings: ${file}`, findings, 'high');
+    recordExamined(risk, 'audit/cors-auth', `cors and auth settings: ${file}`, findings);
   }
   recordCoverage(risk, 'cors and auth settings', context, counts);
 }
@@ -82,7 +82,7 @@ export function auditEnvironment(context: AuditContext, risk: RiskRecorder): voi
     // no example file: every read variable is undocumented, and that is the finding
   }
   if (exampleText === undefined && firstReads.size > 0) {
-    recordExamined(risk, `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, but code reads ${firstReads.size} variable(s)`, severity: 'medium' }], 'medium');
+    recordExamined(risk, 'audit/env-documented', `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, but code reads ${firstReads.size} variable(s)`, severity: 'medium' }]);
   }
   // The repository holds the gates' own config: the variables the gates read for it are read.
   const holdsGateConfig = context.listing.files.some((file) => CONFIG_FILE_NAMES.includes(path.posix.basename(file.path)));
@@ -90,9 +90,9 @@ export function auditEnvironment(context: AuditContext, risk: RiskRecorder): voi
   const names = [...firstReads.keys()].sort();
   for (const name of names) {
     const finding = result.undocumented.find((candidate) => candidate.message.startsWith(`${name} `));
-    recordExamined(risk, `environment: ${name} is documented`, finding ? [finding] : [], 'medium');
+    recordExamined(risk, 'audit/env-documented', `environment: ${name} is documented`, finding ? [finding] : []);
   }
-  if (env.unusedLevel === 'error') recordExamined(risk, `environment: every documented variable is read`, result.unused, 'low');
-  else if (env.unusedLevel === 'warn') recordWarnings(risk, `environment: documented variables nobody reads`, result.unused);
+  if (env.unusedLevel === 'error') recordExamined(risk, 'audit/env-documented', `environment: every documented variable is read`, result.unused);
+  else if (env.unusedLevel === 'warn') recordWarnings(risk, 'audit/env-documented', `environment: documented variables nobody reads`, result.unused);
   recordCoverage(risk, 'environment', context, counts);
 }

@@ -14,7 +14,7 @@ export async function auditSecrets(context: AuditContext, risk: RiskRecorder): P
   const excluded = globMatcher(context.config.secrets.exclude);
   const counts = emptyCounts();
   for (const { file, text } of textFiles(context.listing, (file) => !excluded(file), counts)) {
-    recordExamined(risk, `secrets: ${file}`, await scanSecrets(file, text, config), 'critical');
+    recordExamined(risk, 'audit/secrets', `secrets: ${file}`, await scanSecrets(file, text, config));
   }
   recordCoverage(risk, 'secrets', context, counts);
 }
@@ -25,7 +25,7 @@ export function auditDeprecated(context: AuditContext, risk: RiskRecorder): void
   const counts = emptyCounts();
   const inScope = (file: string) => rules.some((rule) => rule.applies(file));
   for (const { file, text } of textFiles(context.listing, inScope, counts)) {
-    recordExamined(risk, `deprecated patterns: ${file}`, scanPatterns(file, text, rules), 'medium');
+    recordExamined(risk, 'audit/deprecated', `deprecated patterns: ${file}`, scanPatterns(file, text, rules));
   }
   recordCoverage(risk, 'deprecated patterns', context, counts);
 }
@@ -36,14 +36,14 @@ export function auditBranding(context: AuditContext, risk: RiskRecorder): void {
   if (branding.logo) {
     const logo = branding.logo;
     const present = existsSync(path.join(context.root, logo));
-    recordExamined(risk, `branding: logo ${logo} exists`, present ? [] : [{ file: logo, rule: 'brand-logo', message: 'the configured logo asset is missing', severity: 'high' }], 'high');
+    recordExamined(risk, 'audit/branding', `branding: logo ${logo} exists`, present ? [] : [{ file: logo, rule: 'brand-logo', message: 'the configured logo asset is missing', severity: 'high' }]);
   }
   const rules = brandingRules(branding.forbiddenTerms, branding.files, branding.exceptions);
   const counts = emptyCounts();
   if (rules.length > 0) {
     const inScope = (file: string) => rules.some((rule) => rule.applies(file));
     for (const { file, text } of textFiles(context.listing, inScope, counts)) {
-      recordExamined(risk, `branding: ${file}`, scanPatterns(file, text, rules), 'medium');
+      recordExamined(risk, 'audit/branding', `branding: ${file}`, scanPatterns(file, text, rules));
     }
   }
   recordCoverage(risk, 'branding', context, counts);
@@ -54,7 +54,7 @@ export function auditScripts(context: AuditContext, risk: RiskRecorder): void {
   const match = globMatcher(context.config.scripts.files);
   const counts = emptyCounts();
   for (const { file, bytes } of textFiles(context.listing, match, counts)) {
-    recordExamined(risk, `script hygiene: ${file}`, checkScript(file, bytes, context.config.scripts.allowNonAscii), 'medium');
+    recordExamined(risk, 'audit/script-hygiene', `script hygiene: ${file}`, checkScript(file, bytes, context.config.scripts.allowNonAscii));
   }
   recordCoverage(risk, 'script hygiene', context, counts);
 }

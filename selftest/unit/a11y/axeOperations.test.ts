@@ -25,7 +25,7 @@ const context = (over: Partial<AxeScanContext> = {}): AxeScanContext => ({
 
 describe('axe impact to severity', () => {
   it('maps critical, serious, moderate, minor to critical, high, medium, low', () => {
-    assert.deepEqual(['critical', 'serious', 'moderate', 'minor'].map(impactToSeverity), ['critical', 'high', 'medium', 'low']);
+    assert.deepEqual(['critical', 'serious', 'moderate', 'minor'].map((impact) => impactToSeverity(impact)), ['critical', 'high', 'medium', 'low']);
   });
   it('counts a rule without impact as medium', () => {
     assert.equal(impactToSeverity(null), 'medium');

@@ -6,30 +6,32 @@ import { HOOK_MARKER, commitDecision, hookScript, isOurHook, shellQuote, type Co
 const finding = (severity: CommitFinding['severity'], synthetic = false): CommitFinding => ({
   taskId: `audit/${severity}`, operation: `${severity} check`, severity, message: 'found', synthetic,
 });
-const summary = (failures: CommitFinding[], interrupted = false): SummaryForCommit => ({
-  verdict: failures.length > 0 ? 'CRITICAL' : 'WARNING', result: { failures, interrupted },
+/** A summary of an audit run under the commit policy: its failures blocked, its findings did not. */
+const summary = (failures: CommitFinding[], findings: CommitFinding[] = [], interrupted = false): SummaryForCommit => ({
+  verdict: failures.length > 0 ? 'CRITICAL' : 'WARNING', result: { failures, findings, interrupted, policy: { blockOn: ['critical', 'high'] } },
 });
 
 describe('commit decision', () => {
-  test('by default only critical findings block; high, medium and low are shown', () => {
-    const decision = commitDecision(summary([finding('critical'), finding('high'), finding('low')]), false);
+  test("the run's failures under the commit policy (critical and high) block; its findings are shown", () => {
+    const decision = commitDecision(summary([finding('critical'), finding('high')], [finding('low')]), false);
     assert.equal(decision.block, true);
-    assert.deepEqual(decision.blocking.map((f) => f.severity), ['critical']);
-    assert.deepEqual(decision.advisory.map((f) => f.severity), ['high', 'low']);
-    assert.equal(commitDecision(summary([finding('high'), finding('medium')]), false).block, false);
-  });
-
-  test('--strict blocks on any high or critical finding, never on medium or low alone', () => {
-    assert.equal(commitDecision(summary([finding('high')]), true).block, true);
-    assert.equal(commitDecision(summary([finding('critical')]), true).block, true);
-    const lesser = commitDecision(summary([finding('medium'), finding('low')]), true);
+    assert.deepEqual(decision.blocking.map((f) => f.severity), ['critical', 'high']);
+    assert.deepEqual(decision.advisory.map((f) => f.severity), ['low']);
+    assert.match(decision.reason, /2 critical or high finding\(s\) block the commit/);
+    const lesser = commitDecision(summary([], [finding('medium'), finding('low')]), false);
     assert.equal(lesser.block, false);
     assert.match(lesser.reason, /2 lesser finding\(s\)/);
   });
 
+  test('--strict blocks on every finding too', () => {
+    const strict = commitDecision(summary([], [finding('medium'), finding('low')]), true);
+    assert.equal(strict.block, true);
+    assert.deepEqual(strict.blocking.map((f) => f.severity), ['medium', 'low']);
+  });
+
   test('a crashed check or an interrupted audit blocks in both modes: nothing proves the commit clean', () => {
-    assert.equal(commitDecision(summary([finding('high', true)]), false).block, true);
-    assert.equal(commitDecision(summary([], true), false).block, true);
+    assert.equal(commitDecision(summary([finding('critical', true)]), false).block, true);
+    assert.equal(commitDecision(summary([], [], true), false).block, true);
     assert.equal(commitDecision(summary([]), false).block, false);
   });
 });

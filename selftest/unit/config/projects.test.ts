@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { commonAncestor } from '../../../projects/buildProjects.ts';
-import { GATES, QUICK_GATES, allProjects, buildGateProjects, nearestMemberAncestors } from '../../../projects/index.ts';
+import { GATES, QUICK_GATES, allProjects, buildGateProjects, nearestMemberAncestors, requestedProjects, wantsQuickChain } from '../../../projects/index.ts';
 
 describe('gate projects', () => {
   test('the full chain is audit -> data-flows -> {browser, a11y, visual} -> contracts -> smoke', () => {
@@ -39,5 +39,15 @@ describe('gate projects', () => {
     assert.equal(commonAncestor(['/suite/tests/audit', '/suite/tests/audit2', '/suite/tests/audit/deep']), '/suite/tests');
     assert.equal(commonAncestor(['/a/b', '/c/d']), '/');
     assert.equal(commonAncestor(['/a/b', '/a/b/..hidden/specs']), '/a/b');
+  });
+  test('the quick chain exists only when asked for: a plain run runs each gate once', () => {
+    assert.deepEqual(allProjects({ rootDir: '/suite', quick: false }).map((p) => p.name), [...GATES.map((g) => g.name), 'full']);
+    assert.deepEqual(requestedProjects(['test', '--project=full', '--project', 'quick', 'audit', '--no-deps']), ['full', 'quick', 'audit']);
+    assert.equal(wantsQuickChain(['test'], {}), false);
+    assert.equal(wantsQuickChain(['test', '--project=full'], {}), false);
+    assert.equal(wantsQuickChain(['test', '--project=quick'], {}), true);
+    assert.equal(wantsQuickChain(['test', '--project', 'quick-smoke', '--no-deps'], {}), true);
+    assert.equal(wantsQuickChain(['test', '--project=qu*'], {}), true);
+    assert.equal(wantsQuickChain(['test'], { VALIDATION_QUICK_CHAIN: '1' }), true, 'a worker follows its runner');
   });
 });

@@ -21,10 +21,10 @@ function task(id: string, gate: string, status: TaskInput['status'], attempts: A
 }
 
 describe('computeRun', () => {
-  test('a worked example: 2 gates, 200 operations, 1 failure -> 0.5 % and CRITICAL (a task failed)', () => {
+  test('a worked example: 2 gates, 200 operations, 1 critical failure -> 0.5 % and CRITICAL (a task failed)', () => {
     const result = computeRun([
       task('a', 'audit', 'completed', [attempt('passed', ops(100))]),
-      task('b', 'smoke', 'failed', [attempt('failed', ops(99, 1))]),
+      task('b', 'smoke', 'failed', [attempt('failed', ops(99, 1, 0, 'critical'))]),
     ], { thresholds, gateOrder: ['audit', 'smoke'] });
     assert.equal(result.operations.operations, 200);
     assert.equal(result.operations.failed, 1);
@@ -48,16 +48,19 @@ describe('computeRun', () => {
     assert.equal(result.failures[0]?.operation, 'timeout');
   });
 
-  test("a flaky task's failed attempt counts its failed operations and warns, but does not fail the run", () => {
+  test("a flaky task counts its passing attempt once and warns, even after a critical failure in the first", () => {
     const result = computeRun([
-      task('flaky', 'browser', 'flaky', [attempt('failed', ops(9, 1)), attempt('passed', ops(10), 1)]),
-      task('solid', 'browser', 'completed', [attempt('passed', ops(980))]),
+      task('flaky', 'browser', 'flaky', [attempt('failed', ops(9, 1, 0, 'critical')), attempt('passed', ops(10), 1)]),
+      task('solid', 'browser', 'completed', [attempt('passed', ops(990))]),
     ], { thresholds });
     assert.equal(result.operations.operations, 1000);
-    assert.equal(result.operations.failed, 1);
-    assert.equal(result.riskRate, 0.1);
+    assert.equal(result.operations.failed, 0);
+    assert.equal(result.riskRate, 0);
     assert.equal(result.tasks.flaky, 1);
-    assert.equal(result.warnings.filter((w) => w.kind === 'flaky').length, 1);
+    const flaky = result.warnings.filter((w) => w.kind === 'flaky');
+    assert.equal(flaky.length, 1);
+    assert.match(flaky[0]?.message ?? '', /failed \(attempt 1: f0 \[critical\]: broke\), then passed on retry/);
+    assert.equal(result.failures.length, 0);
     assert.equal(result.verdict, 'PASS');
   });
 
@@ -99,8 +102,50 @@ describe('computeRun', () => {
     assert.equal(computeRun(warning, { thresholds, strict: true }).exitCode, 1);
   });
 
-  test('a failed critical operation is named among the reasons', () => {
+  test('a failed task is named among the reasons with the severity that stopped the chain', () => {
     const result = computeRun([task('secret', 'audit', 'failed', [attempt('failed', ops(99, 1, 0, 'critical'))])], { thresholds });
-    assert.match(result.reasons.join('\n'), /1 critical operation\(s\) failed/);
+    assert.match(result.reasons.join('\n'), /1 task\(s\) failed: a critical failure stopped the chain/);
+    assert.equal(result.failures[0]?.blocking, true);
+  });
+
+  test('failures below the blocking severities are findings: the task passes, the budget pays', () => {
+    const result = computeRun([task('pages', 'browser', 'completed', [attempt('passed', ops(996, 4, 0, 'medium'))])], { thresholds });
+    assert.equal(result.failures.length, 0);
+    assert.equal(result.findings.length, 4);
+    assert.equal(result.findings[0]?.blocking, false);
+    assert.deepEqual(result.findingCounts, { critical: 0, high: 0, medium: 4, low: 0 });
+    assert.equal(result.operations.findings, 4);
+    assert.equal(result.gates[0]?.findings.medium, 4);
+    assert.equal(result.riskRate, 0.4);
+    assert.equal(result.verdict, 'PASS');
+  });
+
+  test('the error budget decides: the same minor findings are PASS, WARNING or CRITICAL by the number of operations', () => {
+    const run = (passes: number) => computeRun([task('t', 'browser', 'completed', [attempt('passed', ops(passes, 5, 0, 'low'))])], { thresholds });
+    assert.equal(run(1995).verdict, 'PASS'); // 0.25 %
+    assert.equal(run(495).verdict, 'WARNING'); // 1.0 %
+    assert.equal(run(195).verdict, 'CRITICAL'); // 2.5 %
+    assert.match(run(195).reasons.join(' '), /risk rate 2\.50 % is above the critical threshold/);
+  });
+
+  test('a crash in a task with only findings still stops the chain, as one critical failure', () => {
+    const result = computeRun([task('crash', 'browser', 'failed', [attempt('failed', ops(10, 1, 0, 'low'), 0, ['TypeError: boom'])])], { thresholds });
+    assert.equal(result.findings.length, 1);
+    assert.equal(result.failures.length, 1);
+    assert.equal(result.failures[0]?.synthetic, true);
+    assert.equal(result.failures[0]?.check, 'run/task');
+    assert.equal(result.verdict, 'CRITICAL');
+  });
+
+  test('a stricter policy (precommit: high blocks) turns a high finding into a failure', () => {
+    const failing = [task('t', 'audit', 'failed', [attempt('failed', ops(100, 1, 0, 'high'))])];
+    const strict = computeRun(failing, { thresholds, policy: { name: 'commit', blockOn: ['critical', 'high'], critical: { critical: 1, high: 2 }, warning: { high: 1 } } });
+    assert.equal(strict.failures.length, 1);
+    assert.equal(strict.findings.length, 0);
+  });
+
+  test('a task whose checks were all switched off is not hollow', () => {
+    const result = computeRun([task('off', 'visual', 'completed', [{ ...attempt('passed', []), switchedOff: 3 }]), task('real', 'visual', 'completed', [attempt('passed', ops(60))])], { thresholds });
+    assert.equal(result.warnings.length, 0);
   });
 });

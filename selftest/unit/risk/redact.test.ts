@@ -39,8 +39,8 @@ describe('redaction', () => {
     assert.equal(new Redactor(['abc']).text('abc def'), 'abc def');
   });
   test('a fatal check rethrows its error without the secret, message and stack', async () => {
-    const recorder = new RiskRecorder('contracts/auth', 'contracts', [], redactor);
-    const rejected = await recorder.check('login', () => { throw new Error(`answered 500: {"password":"${secret}"}`); }, { fatal: true }).catch((error: unknown) => error as Error);
+    const recorder = new RiskRecorder('contracts/auth', 'contracts', { redactor });
+    const rejected = await recorder.check('login', () => { throw new Error(`answered 500: {"password":"${secret}"}`); }, { check: 'contracts/auth', fatal: true }).catch((error: unknown) => error as Error);
     assert.ok(rejected instanceof Error);
     assert.ok(!rejected.message.includes(secret) && !(rejected.stack ?? '').includes(secret));
     assert.match(rejected.message, /answered 500/);

@@ -16,26 +16,26 @@ describe('waivers', () => {
     assert.equal(findWaiver([waiver], 'smoke/infrastructure-redis', 'redis', new Date('2027-01-01T00:00:01Z')).active, undefined);
   });
   test('a waived failure is recorded as a warning naming its waiver', () => {
-    const recorder = new RiskRecorder('smoke/infrastructure-redis', 'smoke', [waiver], undefined, () => now);
-    recorder.fail('redis PING', 'connect ECONNREFUSED 127.0.0.1:6390');
+    const recorder = new RiskRecorder('smoke/infrastructure-redis', 'smoke', { waivers: [waiver], now: () => now });
+    recorder.fail('redis PING', 'connect ECONNREFUSED 127.0.0.1:6390', { check: 'smoke/infrastructure' });
     assert.equal(recorder.operations[0]?.outcome, 'warn');
     assert.match(recorder.operations[0]?.waiver ?? '', /workstation has no Redis/);
     assert.equal(recorder.failureSummary(), undefined);
   });
   test('an expired waiver no longer applies and the failure says so', () => {
-    const recorder = new RiskRecorder('audit/secrets', 'audit', [expired], undefined, () => now);
-    recorder.fail('src/a.ts', 'secret found');
+    const recorder = new RiskRecorder('audit/secrets', 'audit', { waivers: [expired], now: () => now });
+    recorder.fail('src/a.ts', 'secret found', { check: 'audit/secrets' });
     assert.equal(recorder.operations[0]?.outcome, 'fail');
     assert.match(recorder.operations[0]?.message ?? '', /has expired/);
     assert.equal(recorder.expiredWaiversSeen.length, 1);
   });
-  test('check() records pass and fail, keeps going after a failure, and summarises the failures', async () => {
+  test('check() records pass and fail, keeps going after a failure, and summarises the blocking failures', async () => {
     const recorder = new RiskRecorder('api/x', 'contracts');
-    await recorder.check('ok', () => 1);
-    const value = await recorder.check('broken', () => { throw new Error('expected 200, got 500'); });
+    await recorder.check('ok', () => 1, { check: 'contracts/auth' });
+    const value = await recorder.check('broken', () => { throw new Error('expected 200, got 500'); }, { check: 'contracts/auth' });
     assert.equal(value, undefined);
     assert.deepEqual(recorder.operations.map((o) => o.outcome), ['pass', 'fail']);
-    assert.match(recorder.failureSummary() ?? '', /1 of 2 check\(s\) failed in api\/x:\n {2}- broken: expected 200, got 500/);
-    await assert.rejects(recorder.check('fatal', () => { throw new Error('stop'); }, { fatal: true }), /stop/);
+    assert.match(recorder.failureSummary() ?? '', /1 of 2 check\(s\) failed at a blocking severity \(critical\) in api\/x:\n {2}- \[critical\] broken: expected 200, got 500/);
+    await assert.rejects(recorder.check('fatal', () => { throw new Error('stop'); }, { check: 'contracts/auth', fatal: true }), /stop/);
   });
 });
