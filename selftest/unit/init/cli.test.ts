@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,8 +47,14 @@ after(() => {
 });
 
 function init(dir: string, ...args: string[]): Promise<{ code: number | null; out: string }> {
+  return cli(dir, 'init', ...args);
+}
+
+function cli(dir: string, ...args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(ROOT, 'scripts/cli.ts'), 'init', ...args], { cwd: dir, env: { ...process.env, FORCE_COLOR: '0' } });
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+    delete env.VALIDATION_CONFIG;
+    const child = spawn(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(ROOT, 'scripts/cli.ts'), ...args], { cwd: dir, env });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
     child.stderr.on('data', (chunk: Buffer) => { out += chunk.toString(); });
@@ -122,5 +128,41 @@ describe('meta-orchestrator init', () => {
     assert.equal(spa.code, 0, spa.out);
     assert.match(spa.out, /answered with an HTML page, not a sitemap: crawled instead/);
     extra.delete('/sitemap.xml');
+  });
+});
+
+describe('the meta-orchestrator bin', () => {
+  test('a wrong command, gate or config is one line and exit 1; --version and --help answer', async () => {
+    const dir = freshDir();
+    const cases: Array<[string[], string]> = [
+      [['test'], 'meta-orchestrator: no validation.config.{ts,mts,js,mjs,json,yaml,yml} here or above: write one with `meta-orchestrator init --url <base URL>`'],
+      [['test', 'smoky'], 'meta-orchestrator: "smoky" is not full, quick or a gate; the gates are audit, data-flows, browser, a11y, visual, contracts, smoke'],
+      [['test', '-c', 'nowhere.config.ts'], 'meta-orchestrator: no config at nowhere.config.ts'],
+      [['merge'], 'meta-orchestrator: merge needs the folder of blob reports: meta-orchestrator merge all-blob-reports'],
+      [['deploy'], 'meta-orchestrator: unknown command "deploy"; run meta-orchestrator --help'],
+    ];
+    for (const [args, expected] of cases) {
+      const { code, out } = await cli(dir, ...args);
+      assert.equal(code, 1, out);
+      assert.equal(out.trim(), expected);
+    }
+    const version = await cli(dir, '--version');
+    assert.equal(version.code, 0);
+    assert.match(version.out.trim(), /^\d+\.\d+\.\d+/);
+    const help = await cli(dir, '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.out, /init --url <base URL>/);
+  });
+
+  test('the readers look in the project found from here: verdict reads the project\'s reports', async () => {
+    const dir = freshDir();
+    const nested = path.join(dir, 'src', 'deep');
+    mkdirSync(nested, { recursive: true });
+    writeFileSync(path.join(dir, 'validation.config.json'), '{}');
+    mkdirSync(path.join(dir, 'reports'));
+    writeFileSync(path.join(dir, 'reports', 'verdict.json'), JSON.stringify({ verdict: 'CRITICAL', exit_code: 1, risk_rate: 3, reasons: ['a gate failed'], run_id: 'r1' }));
+    const { code, out } = await cli(nested, 'verdict');
+    assert.equal(code, 1);
+    assert.equal(out.trim(), 'Verdict CRITICAL (run r1, risk rate 3.00 %): a gate failed');
   });
 });
