@@ -67,7 +67,7 @@ async function startSampleTarget(port: number): Promise<string> {
 }
 
 describe('adopted in a team\'s repository: the packed package, init, the full gates', () => {
-  test('npm pack, install into a project with only a package.json, init from the URL, every gate runs there', async (t) => {
+  test('npm pack, install into a project with only a package.json, init from the URL, every gate runs there', { timeout: 1_500_000 }, async (t) => {
     const packed = await run('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: ROOT, env: process.env, timeoutMs: 300_000 });
     assert.equal(packed.code, 0, packed.out);
     const tarball = path.join(work, packed.out.trim().split('\n').at(-1)!);
