@@ -84,10 +84,10 @@ export function commonAncestor(folders: readonly string[]): string {
   return common;
 }
 
-/** Spec files anywhere under an absolute folder (matched against absolute paths). */
+/** Spec files anywhere under an absolute folder (matched against absolute paths): TypeScript, or compiled in the package. */
 function specsUnder(folder: string): RegExp {
   const escaped = folder.split(path.sep).join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped}/.*\\.spec\\.ts$`);
+  return new RegExp(`^${escaped}/.*\\.spec\\.[cm]?[jt]s$`);
 }
 
 /** A project with no tests of its own that depends on a set of gate projects. */

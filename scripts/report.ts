@@ -8,6 +8,7 @@ import { CHROMIUM_QUIET_ARGS, chooseBrowser } from '../lib/browser.ts';
 import { trendSvg } from '../lib/ops/charts.ts';
 import { renderReportHtml } from '../lib/ops/reportHtml.ts';
 import { DEFAULT_THRESHOLDS } from '../lib/ops/view.ts';
+import { MissingPackageError } from '../lib/optional.ts';
 import type { ExecutiveSummary } from '../lib/summary/build.ts';
 import { runCli, UserError } from './dashboard/cli.ts';
 import { readHistory, reportsDirFromEnv } from './dashboard/source.ts';
@@ -40,6 +41,18 @@ async function printPdf(html: string, pdfPath: string): Promise<void> {
   }
 }
 
+/** Allure's CLI is an optional package: looked for in node_modules above the project and above the suite. */
+function findAllureCli(starts: readonly string[]): string | undefined {
+  for (const start of starts) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const cli = path.join(dir, 'node_modules', 'allure', 'cli.js');
+      if (existsSync(cli)) return cli;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return undefined;
+}
+
 function allureReport(): number {
   const root = path.resolve(process.env.OUTPUT_ROOT ?? '.');
   const results = path.resolve(process.env.ALLURE_RESULTS_DIR ?? path.join(root, 'allure-results'));
@@ -51,10 +64,11 @@ function allureReport(): number {
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'mo-allure-'));
   const config = path.join(configDir, 'allurerc.json');
   writeFileSync(config, JSON.stringify({ name: 'Meta-Orchestrator release gate', output, historyPath, plugins: { awesome: { options: { singleFile: false } } } }));
-  const cli = path.resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'allure');
+  const cli = findAllureCli([process.cwd(), root, import.meta.dirname]);
   try {
-    const run = spawnSync(cli, ['generate', results, '--config', config, '--output', output], { stdio: 'inherit', env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' } });
-    if (run.error) throw new UserError(`could not start Allure (${run.error.message}): is the allure package installed?`);
+    if (!cli) throw new MissingPackageError('allure', 'The Allure report');
+    const run = spawnSync(process.execPath, [cli, 'generate', results, '--config', config, '--output', output], { stdio: 'inherit', env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' } });
+    if (run.error) throw new UserError(`could not start Allure (${run.error.message})`);
     if (run.status !== 0) throw new UserError(`allure generate exited with ${run.status}`);
   } finally {
     rmSync(configDir, { recursive: true, force: true });

@@ -17,6 +17,46 @@ export const NIGHTLY_CRON = '17 2 * * *';
 export const NEEDS_PASSED = "!contains(needs.*.result, 'failure') && !contains(needs.*.result, 'cancelled') && !contains(needs.*.result, 'skipped')";
 export const NEEDS_NOT_PASSED = "contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled') || contains(needs.*.result, 'skipped')";
 
+/** The commands a workflow runs after the gates: the suite's own npm scripts, or the installed package's bin. */
+export interface WorkflowCommands {
+  /** Merges the blob reports downloaded into `folder`. */
+  merge: (folder: string) => string;
+  /** Builds the Allure report; absent: the raw Allure results are kept instead (Allure's CLI is optional). */
+  allure?: string;
+  verdict: string;
+  header: string;
+}
+
+const CHECKOUT_HEADER = [
+  ' Generated from the gate table (projects/gates.ts) by `npm run ci:workflow`: change lib/ci/, not this file.',
+  ' One job per gate in dependency order; `needs:` mirrors the project dependencies. A gate whose',
+  ' needs did not pass lists its tests into its blob and fails, so the merged verdict shows them',
+  ' blocked (CRITICAL), as an unsharded run would. The report job merges every blob through the',
+  ' risk reporter and fails exactly when `npm run verdict` says the verdict blocks.',
+].join('\n');
+
+export const CHECKOUT_COMMANDS: WorkflowCommands = {
+  merge: (folder) => `npx playwright merge-reports --config merge.config.ts ${folder}`,
+  allure: 'npm run report:allure',
+  verdict: 'npm run verdict',
+  header: CHECKOUT_HEADER,
+};
+
+/** A team's repository with the package installed and the playwright.config.ts init wrote. */
+export const PACKAGE_COMMANDS: WorkflowCommands = {
+  merge: (folder) => `npx meta-orchestrator merge ${folder}`,
+  verdict: 'npx meta-orchestrator verdict',
+  header: [
+    ' Written by `meta-orchestrator init --ci`: the release gates, one job per gate in dependency order.',
+    ' A gate whose needs did not pass lists its tests and fails, so the merged verdict shows them blocked.',
+    ' The report job merges every shard through the risk reporter and fails when the verdict blocks.',
+    ' Secrets (API_USER, API_PASSWORD or API_TOKEN, ...) come from the repository\'s secrets: add them as `env:`.',
+  ].join('\n'),
+};
+
+/** Where the report job gathers every shard's blob. */
+const BLOB_FOLDER = 'all-blob-reports';
+
 type Step = Record<string, unknown>;
 type Job = Record<string, unknown>;
 
@@ -72,7 +112,7 @@ function gateJob(job: CiJob): Job {
   };
 }
 
-function reportJob(plan: CiPlan): Job {
+function reportJob(plan: CiPlan, commands: WorkflowCommands): Job {
   const keep = (name: string, path: string): Step => ({ name: `Upload ${name}`, if: expr('!cancelled()'), uses: 'actions/upload-artifact@v4', with: { name, path, 'if-no-files-found': 'warn', 'retention-days': 30, overwrite: true } });
   return {
     name: 'merged report and verdict',
@@ -83,24 +123,24 @@ function reportJob(plan: CiPlan): Job {
     'timeout-minutes': 15,
     steps: [
       ...setupSteps(undefined),
-      { name: 'Download the blob reports', uses: 'actions/download-artifact@v4', with: { pattern: 'blob-*', path: 'all-blob-reports', 'merge-multiple': true } },
+      { name: 'Download the blob reports', uses: 'actions/download-artifact@v4', with: { pattern: 'blob-*', path: BLOB_FOLDER, 'merge-multiple': true } },
       { name: 'Download the Allure results', uses: 'actions/download-artifact@v4', with: { pattern: 'allure-results-*', path: 'allure-results', 'merge-multiple': true } },
-      { name: 'Merge the shards through the risk reporter', run: 'npx playwright merge-reports --config merge.config.ts all-blob-reports' },
-      { name: 'Allure report', if: expr('!cancelled()'), run: 'npm run report:allure' },
+      { name: 'Merge the shards through the risk reporter', run: commands.merge(BLOB_FOLDER) },
+      ...(commands.allure ? [{ name: 'Allure report', if: expr('!cancelled()'), run: commands.allure }] : []),
       keep('playwright-report', 'playwright-report/'),
-      keep('allure-report', 'allure-report/'),
+      commands.allure ? keep('allure-report', 'allure-report/') : keep('allure-results', 'allure-results/'),
       keep('reports', 'reports/'),
       // merge-reports exits 0 whatever the tests did: the verdict decides.
-      { name: 'Verdict', if: expr('!cancelled()'), run: 'npm run verdict' },
+      { name: 'Verdict', if: expr('!cancelled()'), run: commands.verdict },
     ],
   };
 }
 
 /** The workflow as a plain object (what YAML parses back to). */
-export function workflowObject(plan: CiPlan): Record<string, unknown> {
+export function workflowObject(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS): Record<string, unknown> {
   const jobs: Record<string, Job> = {};
   for (const job of plan.jobs) jobs[job.gate] = gateJob(job);
-  jobs[REPORT_JOB] = reportJob(plan);
+  jobs[REPORT_JOB] = reportJob(plan, commands);
   return {
     name: 'validation',
     on: { push: {}, pull_request: {}, schedule: [{ cron: NIGHTLY_CRON }], workflow_dispatch: {} },
@@ -116,16 +156,8 @@ export function workflowObject(plan: CiPlan): Record<string, unknown> {
   };
 }
 
-const HEADER = [
-  ' Generated from the gate table (projects/gates.ts) by `npm run ci:workflow`: change lib/ci/, not this file.',
-  ' One job per gate in dependency order; `needs:` mirrors the project dependencies. A gate whose',
-  ' needs did not pass lists its tests into its blob and fails, so the merged verdict shows them',
-  ' blocked (CRITICAL), as an unsharded run would. The report job merges every blob through the',
-  ' risk reporter and fails exactly when `npm run verdict` says the verdict blocks.',
-].join('\n');
-
-export function workflowYaml(plan: CiPlan): string {
-  const document = new Document(workflowObject(plan));
-  document.commentBefore = HEADER;
+export function workflowYaml(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS): string {
+  const document = new Document(workflowObject(plan, commands));
+  document.commentBefore = commands.header;
   return document.toString({ lineWidth: 0 });
 }

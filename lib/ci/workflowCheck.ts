@@ -1,5 +1,5 @@
 import type { CiPlan } from './plan.ts';
-import { REPORT_JOB, gateCommand } from './workflow.ts';
+import { CHECKOUT_COMMANDS, REPORT_JOB, gateCommand, type WorkflowCommands } from './workflow.ts';
 
 /**
  * Checks a parsed workflow against the plan: the structure that keeps the gate order and the
@@ -55,7 +55,7 @@ function checkGateJob(gate: string, expected: CiPlan['jobs'][number], job: Json,
   if (String(env.BLOB_REPORT) !== '1') problems.push(`jobs.${gate}.env.BLOB_REPORT: expected "1" (the merge needs every shard's blob)`);
 }
 
-function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[]): void {
+function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[], expected: WorkflowCommands): void {
   if (!job) {
     problems.push(`jobs.${REPORT_JOB}: missing (merges the blobs and gives the verdict)`);
     return;
@@ -67,14 +67,14 @@ function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[])
   const commands = runs(job);
   const download = actionInputs(job, 'actions/download-artifact').find((w) => w.pattern === 'blob-*' && w['merge-multiple'] === true);
   if (!download) problems.push(`jobs.${REPORT_JOB}: no step downloads every blob-* artifact into one folder (merge-multiple)`);
-  const merge = `playwright merge-reports --config merge.config.ts ${String(download?.path ?? '')}`.trim();
+  const merge = expected.merge(String(download?.path ?? '')).trim();
   if (!commands.some((run) => run.includes(merge))) {
     problems.push(`jobs.${REPORT_JOB}: no step merges the downloaded blobs with \`${merge}\``);
   }
-  if (commands.at(-1) !== 'npm run verdict') problems.push(`jobs.${REPORT_JOB}: the last command must be \`npm run verdict\`, found \`${commands.at(-1) ?? 'none'}\``);
+  if (commands.at(-1) !== expected.verdict) problems.push(`jobs.${REPORT_JOB}: the last command must be \`${expected.verdict}\`, found \`${commands.at(-1) ?? 'none'}\``);
 }
 
-export function checkWorkflow(workflow: unknown, plan: CiPlan): string[] {
+export function checkWorkflow(workflow: unknown, plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS): string[] {
   const problems: string[] = [];
   if (!isObject(workflow) || !isObject(workflow.jobs)) return ['the workflow has no jobs'];
   checkTriggers(workflow, problems);
@@ -87,6 +87,6 @@ export function checkWorkflow(workflow: unknown, plan: CiPlan): string[] {
     else checkGateJob(planned.gate, planned, job, problems);
   }
   const report = jobs[REPORT_JOB];
-  checkReportJob(plan, isObject(report) ? report : undefined, problems);
+  checkReportJob(plan, isObject(report) ? report : undefined, problems, commands);
   return problems;
 }

@@ -3,10 +3,12 @@ import type { z } from 'zod';
 /** A user error in the config: printed as its message alone, never with a stack. */
 export class ConfigError extends Error {
   readonly problems: string[];
+  readonly file: string;
   constructor(file: string, problems: string[]) {
     super(`Invalid validation config ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
+    this.file = file;
   }
 }
 

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { createPrivateFile } from '../secretChannel.ts';
 import { ConfigError } from './errors.ts';
+import { defaultExport, findConfigFile, isDataConfig, readDataConfig } from './files.ts';
 import type { ResolvedConfig } from './resolve.ts';
 
 export type { ResolvedConfig, TargetEnvironment } from './resolve.ts';
@@ -18,11 +19,22 @@ export function loadDotenv(cwd = process.cwd()): void {
   if (existsSync(file)) dotenv.config({ path: file, quiet: true });
 }
 
+/**
+ * VALIDATION_CONFIG when set; else the nearest `validation.config.{ts,mts,js,mjs,json,yaml,yml}`
+ * upward from `cwd`; else `cwd/validation.config.ts` (whose absence is then reported).
+ */
 export function configFilePath(env: Env = process.env, cwd = process.cwd()): string {
-  return path.resolve(cwd, env.VALIDATION_CONFIG || DEFAULT_CONFIG_FILE);
+  if (env.VALIDATION_CONFIG) return path.resolve(cwd, env.VALIDATION_CONFIG);
+  return findConfigFile(cwd) ?? path.resolve(cwd, DEFAULT_CONFIG_FILE);
 }
 
-const cache = new Map<string, Promise<ResolvedConfig>>();
+/** One resolved config per file and environment, shared by the async loader and the sync one. */
+export const configCache = new Map<string, Promise<ResolvedConfig>>();
+const cache = configCache;
+
+export function cacheKey(file: string, env: Env): string {
+  return `${file}\n${JSON.stringify(env)}`;
+}
 
 /**
  * Loads, validates and resolves the config once per process.
@@ -32,7 +44,7 @@ const cache = new Map<string, Promise<ResolvedConfig>>();
 export function loadValidationConfig(env: Env = process.env, cwd = process.cwd()): Promise<ResolvedConfig> {
   loadDotenv(cwd);
   const file = configFilePath(env, cwd);
-  const key = `${file}\n${JSON.stringify(env)}`;
+  const key = cacheKey(file, env);
   let loaded = cache.get(key);
   if (!loaded) {
     const fromRunner = env === process.env && cwd === process.cwd() ? handedOff(file) : undefined;
@@ -84,15 +96,20 @@ export function handedOff(file: string, env: Env = process.env, parentPid = proc
   }
 }
 
+export function missingConfigError(file: string): ConfigError {
+  const hint = process.env.VALIDATION_CONFIG ? `VALIDATION_CONFIG=${process.env.VALIDATION_CONFIG}` : 'none found here or above: write one with `npx meta-orchestrator init --url <base URL>`';
+  return new ConfigError(file, [`the file does not exist (${hint})`]);
+}
+
 async function importConfig(file: string): Promise<unknown> {
-  if (!existsSync(file)) throw new ConfigError(file, [`the file does not exist (VALIDATION_CONFIG=${process.env.VALIDATION_CONFIG ?? ''})`]);
-  let module: { default?: unknown };
+  if (!existsSync(file)) throw missingConfigError(file);
+  if (isDataConfig(file)) return readDataConfig(file);
+  let module: unknown;
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = await import(pathToFileURL(file).href);
   } catch (error) {
     throw new ConfigError(file, [`the file could not be loaded: ${(error as Error).message.split('\n')[0]}`]);
   }
-  if (module.default === undefined) throw new ConfigError(file, ['the file must `export default defineValidationConfig({...})`']);
-  return module.default;
+  return defaultExport(module, file);
 }
 

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import { importOptional } from '../optional.ts';
 import { errorMessage } from '../risk/index.ts';
 import type { InfraTarget } from './infrastructure.ts';
 
@@ -27,6 +26,7 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string, on
 
 /** `SELECT 1` over the full URL (credentials, database, TLS options as the URL says). */
 export async function probePostgres(url: string, timeoutMs: number): Promise<ProbeResult> {
+  const { default: pg } = await importOptional('pg', 'The PostgreSQL probe (DATABASE_URL)', () => import('pg'));
   const started = performance.now();
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, statement_timeout: timeoutMs });
   // A dropped connection after the probe must not crash the worker.
@@ -46,6 +46,7 @@ export async function probePostgres(url: string, timeoutMs: number): Promise<Pro
 
 /** `PING` answered with PONG; no retries, no offline queue: one attempt within the bound. */
 export async function probeRedis(url: string, timeoutMs: number): Promise<ProbeResult> {
+  const { Redis } = await importOptional('ioredis', 'The Redis probe (REDIS_URL)', () => import('ioredis'));
   const started = performance.now();
   const client = new Redis(url, {
     lazyConnect: true,

@@ -1,4 +1,6 @@
+import { InitError } from '../../lib/init/errors.ts';
 import { LogFormatError } from '../../lib/log/index.ts';
+import { MissingPackageError } from '../../lib/optional.ts';
 
 /** A problem the user can fix (a wrong flag, a missing file): one line, no stack. */
 export class UserError extends Error {
@@ -9,7 +11,7 @@ export class UserError extends Error {
 }
 
 function isUserError(error: unknown): error is Error {
-  if (error instanceof UserError || error instanceof LogFormatError) return true;
+  if (error instanceof UserError || error instanceof LogFormatError || error instanceof MissingPackageError || error instanceof InitError) return true;
   // node:util parseArgs reports unknown or malformed flags with these codes.
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');

@@ -1,6 +1,7 @@
 import { test, targetConfig } from '../../fixtures/index.ts';
 import { PROBE_NAMES, describeProbeFailure, describeTarget, parseInfraUrl, type ServiceKind } from '../../lib/smoke/infrastructure.ts';
 import { probeDocker, probePostgres, probeRedis } from '../../lib/smoke/probes.ts';
+import { MissingPackageError } from '../../lib/optional.ts';
 import { errorMessage } from '../../lib/risk/index.ts';
 
 const config = await targetConfig();
@@ -31,6 +32,11 @@ test.describe('infrastructure', () => {
           : parsed.target.kind === 'postgres' ? await probePostgres(value, timeoutMs) : await probeRedis(value, timeoutMs);
         risk.pass(probeName, { check: 'smoke/infrastructure', durationMs: result.durationMs, evidence: { target: where, detail: result.detail }, metrics: { latencyMs: Math.round(result.durationMs) } });
       } catch (error) {
+        // Configured, but the client package is an optional one this project has not installed.
+        if (error instanceof MissingPackageError) {
+          risk.warn(probeName, error.message, { check: 'smoke/infrastructure', evidence: { target: where } });
+          return;
+        }
         risk.fail(probeName, describeProbeFailure(parsed.target, errorMessage(error).split('\n')[0] ?? 'failed'), { check: 'smoke/infrastructure', durationMs: performance.now() - started, evidence: { target: where } });
       }
     });

@@ -70,7 +70,16 @@ export interface EnvAuditResult {
  * Compares what code reads with what the example file documents. `firstReads` holds one entry per
  * variable (the first read seen), so the comparison is linear in the number of variables.
  */
-export function compareVariables(firstReads: ReadonlyMap<string, VariableUse>, documented: readonly VariableUse[], exampleFile: string, ignored: readonly string[], mentioned: readonly VariableUse[] = []): EnvAuditResult {
+/**
+ * The variables the release gates read for a repository that holds their config (the config itself
+ * reads none: the gates do). Documented in that repository's example file, they are not unused.
+ */
+export const GATE_VARIABLES: readonly string[] = [
+  'BASE_URL', 'API_URL', 'TARGET_ENV', 'TARGET_REPO', 'API_USER', 'API_PASSWORD', 'API_TOKEN', 'RISK_TARGET', 'RISK_CRITICAL',
+  'MAX_WARNINGS', 'MIN_OPERATIONS', 'PERCY_TOKEN', 'WEBHOOK_URL', 'DATABASE_URL', 'REDIS_URL', 'DOCKER_HOST', 'OUTPUT_ROOT', 'VALIDATION_CONFIG',
+];
+
+export function compareVariables(firstReads: ReadonlyMap<string, VariableUse>, documented: readonly VariableUse[], exampleFile: string, ignored: readonly string[], mentioned: readonly VariableUse[] = [], readByGates: readonly string[] = []): EnvAuditResult {
   const documentedNames = new Set([...documented, ...mentioned].map((variable) => variable.name));
   const ignore = ignoredVariables(ignored);
   const undocumented: Finding[] = [];
@@ -80,7 +89,7 @@ export function compareVariables(firstReads: ReadonlyMap<string, VariableUse>, d
   }
   const unused: Finding[] = [];
   for (const variable of documented) {
-    if (firstReads.has(variable.name)) continue;
+    if (firstReads.has(variable.name) || readByGates.includes(variable.name)) continue;
     unused.push({ file: variable.file, line: variable.line, column: variable.column, rule: 'env-unused', message: `${variable.name} is documented but no code reads it`, severity: 'low' });
   }
   return { undocumented, unused };

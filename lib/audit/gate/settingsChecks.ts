@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RiskRecorder } from '../../risk/recorder.ts';
 import { checkCorsAuth, settingsOf } from '../checks/corsAuth.ts';
-import { compareVariables, documentedVariables, ignoredVariables, mentionedVariables, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
+import { CONFIG_FILE_NAMES } from '../../config/files.ts';
+import { compareVariables, documentedVariables, GATE_VARIABLES, ignoredVariables, mentionedVariables, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
 import { comparePorts, composePorts, configPorts, envPorts, scriptPorts, type PortDeclaration } from '../checks/ports.ts';
 import { checkSyntax, type SyntaxKind } from '../checks/syntax.ts';
 import { emptyCounts, textFiles } from '../files.ts';
@@ -100,7 +101,9 @@ export function auditEnvironment(context: AuditContext, risk: RiskRecorder): voi
     recordExamined(risk, 'audit/env-documented', `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, and no documentation file (audit.env.documentedIn) exists, but code reads ${own.length} variable(s)`, severity: 'medium' }]);
   }
   const where = exampleText === undefined ? `${env.documentedIn.join(', ')} (no ${env.exampleFile})` : `${env.exampleFile}${docFiles > 0 ? ' or the documentation' : ''}`;
-  const result = compareVariables(firstReads, documented, where, ignored, mentioned);
+  // The repository holds the gates' own config: the variables the gates read for it are read.
+  const holdsGateConfig = context.listing.files.some((file) => CONFIG_FILE_NAMES.includes(path.posix.basename(file.path)));
+  const result = compareVariables(firstReads, documented, where, ignored, mentioned, holdsGateConfig ? GATE_VARIABLES : []);
   for (const name of own) {
     const finding = result.undocumented.find((candidate) => candidate.message.startsWith(`${name} `));
     recordExamined(risk, 'audit/env-documented', `environment: ${name} is documented`, finding ? [finding] : []);

