@@ -91,9 +91,24 @@ const corsAuth = z.strictObject({
   exampleFiles: globs.default(['**/*.example', '**/*.example.*', '**/*.sample', '**/*.sample.*', '**/*.template', '**/*.dist']),
 });
 
+/** Variables the platform sets (shells, CI services, docs hosts, test runners): nobody documents them. */
+export const PLATFORM_VARIABLES = [
+  'NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'TZ', 'USER', 'SHELL', 'TERM', 'LANG', 'LC_*', 'TMPDIR', 'TEMP', 'TMP', 'HOSTNAME',
+  'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'FORCE_COLOR', 'NO_COLOR', 'DEBUG_COLORS',
+  'GITHUB_*', 'RUNNER_*', 'GITLAB_*', 'CI_*', 'CIRCLE*', 'TRAVIS*', 'BUILDKITE*', 'JENKINS_*', 'TEAMCITY_*', 'APPVEYOR*', 'BITBUCKET_*', 'TF_BUILD', 'AGENT_*', 'SYSTEM_*',
+  'READTHEDOCS*', 'NETLIFY*', 'VERCEL*', 'RENDER*', 'HEROKU_*', 'DYNO',
+  'JEST_WORKER_ID', 'VITEST*', 'PYTEST_*', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX', 'PLAYWRIGHT_*', 'PW_*', 'NODE_V8_COVERAGE', 'NYC_*', 'COVERAGE*',
+  'VIRTUAL_ENV', 'CONDA_*', 'PYTHON*', 'JUPYTER_*', 'IPYTHON*',
+];
+
 const envAudit = z.strictObject({
   /** The file that documents every variable. */
   exampleFile: z.string().min(1).default('.env.example'),
+  /**
+   * Other files that document variables (a README, docs pages): a variable named in one counts as
+   * documented, and with any of them present a missing example file is no finding by itself.
+   */
+  documentedIn: globs.default(['README*', 'docs/**/*.md', 'docs/**/*.rst', 'docs/**/*.txt']),
   /** Code that reads variables. */
   code: globs.default([...CODE_GLOBS, '**/*.py']),
   /**
@@ -111,8 +126,10 @@ const envAudit = z.strictObject({
   ]),
   /** More read patterns, added to `readPatterns` (so the defaults stay). */
   extraReadPatterns: z.array(regexSource).default([]),
-  /** Variables set by the platform, never documented (NODE_ENV, CI...). */
-  ignore: z.array(z.string().min(1)).default(['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'TZ', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']),
+  /** Variables set by the platform, never documented (names or globs: `GITHUB_*`); the defaults are PLATFORM_VARIABLES. */
+  ignore: z.array(z.string().min(1)).default(PLATFORM_VARIABLES),
+  /** More variables to ignore, added to `ignore` (so the defaults stay). */
+  extraIgnore: z.array(z.string().min(1)).default([]),
   /** A documented variable that no code reads: 'warn' (default), 'error' or 'off'. */
   unusedLevel: z.enum(['error', 'warn', 'off']).default('warn'),
 });
