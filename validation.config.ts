@@ -140,8 +140,9 @@ export default defineValidationConfig({
       { name: 'market news', path: '/api/news/market', budgetMs: 1_000 },
     ],
     contracts: {
-      // Orders run first, so positions and orders have items to validate.
-      operations: { placeOrder: { mutating: true } },
+      // Read-only by default: paper orders are placed on the local sample target only (they run
+      // first, so positions and orders have items to validate). The login is auth.login's request.
+      operations: { placeOrder: { allowStateChangeIn: ['local'] } },
       cors: { path: '/api/market/quote/SPY', allowedOrigins: ['https://app.paiid.example'], disallowedOrigins: ['https://evil.example'] },
       // The simulated provider fails for these symbols: 401 must surface as 503, 5xx as 502.
       errorMappings: [
@@ -182,7 +183,7 @@ export default defineValidationConfig({
         { name: 'read the account before the order', path: '/api/account', headers: { Authorization: 'Bearer ${token}' }, capture: { cashBefore: 'cash' } },
         { name: 'read positions before the order', path: '/api/positions', headers: { Authorization: 'Bearer ${token}' }, capture: { quantityBefore: { path: '[symbol=SPY].quantity', default: 0 } } },
         {
-          name: 'place a paper order', method: 'POST', path: '/api/orders', mutating: true, expectStatus: 201,
+          name: 'place a paper order', method: 'POST', path: '/api/orders', allowStateChangeIn: ['local'], expectStatus: 201,
           headers: { Authorization: 'Bearer ${token}' }, body: { symbol: 'SPY', side: 'buy', quantity: 1, type: 'market' },
           capture: { orderId: 'id', orderQuantity: 'quantity' },
           expect: [{ path: 'status', equals: 'filled' }, { path: 'symbol', equals: 'SPY' }],
@@ -210,7 +211,7 @@ export default defineValidationConfig({
         { action: 'goto', path: '/trade' },
         { action: 'select', selector: '#order-symbol', value: 'QQQ' },
         { action: 'fill', selector: '#order-quantity', value: '1' },
-        { name: 'place a paper order', action: 'click', selector: '#order-form button[type="submit"]', mutating: true },
+        { name: 'place a paper order', action: 'click', selector: '#order-form button[type="submit"]', allowStateChangeIn: ['local'] },
         { name: 'order filled', action: 'expectText', selector: '[data-order-status]', text: 'Filled', needs: ['place a paper order'] },
         { action: 'goto', path: '/pnl' },
         { name: 'see it in positions', action: 'expectText', selector: '[data-portfolio="positions"] table', text: 'QQQ', needs: ['order filled'] },

@@ -47,13 +47,12 @@ function sections(d: Discovery): Array<{ key: string; comment: string; value: un
     const endpoints = api.endpoints.map((e) => ({ name: e.name, path: e.path, ...(e.auth ? { auth: true } : {}), ...(e.json ? {} : { json: false }), ...(e.expectStatus !== 200 ? { expectStatus: e.expectStatus } : {}) }));
     out.push({
       key: 'api',
-      comment: `From the OpenAPI document${api.title ? ` "${api.title}"` : ''} (${api.operations} operations). The data-flows gate calls \`endpoints\` (budgetMs: 1000\nby default); the contracts gate exercises every documented operation. Operations that change data run only\nwhere \`contracts.mutations\` allows: 'never' until you have test data to spend ('non-production' then).${api.needValues.length > 0 ? `\nLeft out for want of example values: ${api.needValues.slice(0, 5).join(', ')}${api.needValues.length > 5 ? ', ...' : ''}.` : ''}`,
+      comment: `From the OpenAPI document${api.title ? ` "${api.title}"` : ''} (${api.operations} operations). The data-flows gate calls \`endpoints\` (budgetMs: 1000\nby default); the contracts gate exercises every documented read-only operation. Operations that change data\nare never sent unless \`contracts.operations['<operationId>'].allowStateChangeIn\` names the environment.${api.needValues.length > 0 ? `\nLeft out for want of example values: ${api.needValues.slice(0, 5).join(', ')}${api.needValues.length > 5 ? ', ...' : ''}.` : ''}`,
       value: {
         openapi: d.openapi,
         ...(api.health ? { health: { path: api.health } } : {}),
         ...(api.readiness ? { readiness: { path: api.readiness } } : {}),
         endpoints,
-        contracts: { mutations: 'never' },
       },
     });
   }
@@ -128,7 +127,7 @@ export function renderEnvExample(d: Discovery): string {
     '# Where the application runs (override the config): BASE_URL for the pages, API_URL for the API.',
     'BASE_URL=',
     'API_URL=',
-    '# local | staging | production (production: no mutations, no load).',
+    '# local | staging | production (production: no load; state changes only where a config mark names it).',
     'TARGET_ENV=',
     '# The repository the audit gate reads (default: audit.repository in the config).',
     'TARGET_REPO=',

@@ -1,9 +1,13 @@
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { convertSwagger2 } from './swagger2.ts';
 import type { OpenApiDocument } from './types.ts';
 
-/** Where loading stopped: the file or URL could not be read, parsed, resolved, or is not valid OpenAPI. */
-export type LoadStage = 'read' | 'parse' | 'resolve' | 'validate';
+/**
+ * Where loading stopped: the file or URL could not be read, parsed, resolved, is not valid
+ * OpenAPI (or Swagger 2.0), or a valid Swagger 2.0 document did not convert to OpenAPI 3.
+ */
+export type LoadStage = 'read' | 'parse' | 'resolve' | 'validate' | 'convert';
 
 export type LoadResult =
   | {
@@ -14,6 +18,8 @@ export type LoadResult =
       /** Every `$ref` replaced by its target (recursive schemas become cyclic objects). */
       dereferenced: OpenApiDocument;
       version: '3.0' | '3.1';
+      /** The document was Swagger 2.0, converted to OpenAPI 3.0 when loaded. */
+      convertedFrom?: '2.0';
     }
   | { ok: false; location: string; stage: LoadStage; message: string };
 
@@ -64,9 +70,10 @@ function describe(error: unknown): string {
 }
 
 /**
- * Loads an OpenAPI 3.0 or 3.1 document (YAML or JSON, file or URL): bundled (external refs pulled
- * in, internal refs kept, so recursive schemas stay finite) and validated against the OpenAPI
- * schema. Never throws: a broken document comes back as a stage and a message naming where.
+ * Loads an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one converted to OpenAPI 3.0 (YAML or
+ * JSON, file or URL): bundled (external refs pulled in, internal refs kept, so recursive schemas
+ * stay finite) and validated against its schema. Never throws: a broken document comes back as a
+ * stage and a message naming where, in the terms of the document as written.
  */
 export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 10_000): Promise<LoadResult> {
   const location = resolveDocumentLocation(source, baseDir);
@@ -87,10 +94,23 @@ export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 1
     const where = sites.length > 0 ? ` (referenced at ${sites.join(', ')})` : '';
     return { ok: false, location, stage: 'resolve', message: `${message}${where}` };
   }
+  let convertedFrom: '2.0' | undefined;
+  if ((bundled as { swagger?: unknown }).swagger === '2.0') {
+    // Validated as Swagger 2.0 first, so a mistake is named where the author wrote it.
+    try {
+      await SwaggerParser.validate(structuredClone(bundled) as never, options);
+    } catch (error) {
+      return { ok: false, location, stage: 'validate', message: `(Swagger 2.0) ${describe(error)}` };
+    }
+    const converted = await convertSwagger2(bundled);
+    if (!converted.ok) return { ok: false, location, stage: 'convert', message: converted.message };
+    bundled = converted.document;
+    convertedFrom = '2.0';
+  }
   const version = typeof bundled.openapi === 'string' ? bundled.openapi : '';
   if (!/^3\.[01]\./.test(version)) {
     const seen = version || (bundled as { swagger?: string }).swagger || 'none';
-    return { ok: false, location, stage: 'validate', message: `Only OpenAPI 3.0 and 3.1 documents are supported; "openapi" is ${JSON.stringify(seen)}` };
+    return { ok: false, location, stage: 'validate', message: `Only OpenAPI 3.0 and 3.1 (and Swagger 2.0) documents are supported; "openapi" is ${JSON.stringify(seen)}` };
   }
   let dereferenced: OpenApiDocument;
   try {
@@ -99,11 +119,14 @@ export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 1
   } catch (error) {
     return { ok: false, location, stage: 'validate', message: describe(error) };
   }
-  return { ok: true, location, document: bundled, dereferenced, version: version.startsWith('3.1') ? '3.1' : '3.0' };
+  return { ok: true, location, document: bundled, dereferenced, version: version.startsWith('3.1') ? '3.1' : '3.0', ...(convertedFrom ? { convertedFrom } : {}) };
 }
 
 /** One line for a failed check: what, where, why. */
 export function describeLoadFailure(result: Extract<LoadResult, { ok: false }>): string {
-  const what = { read: 'cannot be read', parse: 'cannot be parsed', resolve: 'has a broken $ref', validate: 'is not a valid OpenAPI document' }[result.stage];
+  const what = {
+    read: 'cannot be read', parse: 'cannot be parsed', resolve: 'has a broken $ref', validate: 'is not a valid OpenAPI document',
+    convert: 'is Swagger 2.0 and does not convert to OpenAPI 3',
+  }[result.stage];
   return `OpenAPI document ${result.location} ${what}: ${result.message}`;
 }

@@ -1,4 +1,6 @@
-import { childPointer, follow, isObject } from './pointer.ts';
+import { methodChangesState } from '../stateChange.ts';
+import { childPointer, follow, getAtPointer, isObject } from './pointer.ts';
+import { defaultExplode, defaultStyle, type ParameterStyle } from './serialize.ts';
 import {
   HTTP_METHODS,
   type HeaderInfo,
@@ -11,7 +13,11 @@ import {
   type ResponseInfo,
 } from './types.ts';
 
-/** Example values of a parameter or media type, in the document's order. */
+/**
+ * The values the document gives for a parameter or media type, in its order: its `example` and
+ * `examples`, else its schema's `example` and `examples`. A schema's `default` or its first enum
+ * member is not an example: a client leaves an optional value out rather than send those.
+ */
 function examplesOf(document: OpenApiDocument, holder: JsonObject, schema: JsonObject | undefined): unknown[] {
   const values: unknown[] = [];
   if (holder.example !== undefined) values.push(holder.example);
@@ -23,9 +29,7 @@ function examplesOf(document: OpenApiDocument, holder: JsonObject, schema: JsonO
   }
   if (values.length === 0 && schema) {
     if (schema.example !== undefined) values.push(schema.example);
-    else if (Array.isArray(schema.examples) && schema.examples.length > 0) values.push(schema.examples[0]);
-    else if (schema.default !== undefined) values.push(schema.default);
-    else if (Array.isArray(schema.enum) && schema.enum.length > 0) values.push(schema.enum[0]);
+    else if (Array.isArray(schema.examples) && schema.examples.length > 0) values.push(...schema.examples);
   }
   return values;
 }
@@ -49,15 +53,27 @@ function parametersOf(document: OpenApiDocument, lists: Array<{ list: unknown; p
   for (const { list, pointer } of lists) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw, index) => {
-      const parameter = follow(document, raw, childPointer(pointer, String(index))).node;
+      const { node: parameter, pointer: at } = follow(document, raw, childPointer(pointer, String(index)));
       if (!parameter || typeof parameter.name !== 'string' || typeof parameter.in !== 'string') return;
-      const schema = follow(document, parameter.schema, '#').node;
       const location = parameter.in as ParameterInfo['in'];
+      // A parameter has a schema, or `content` with one media type (whose schema and examples count).
+      const contentType = isObject(parameter.content) ? Object.keys(parameter.content)[0] : undefined;
+      const media = contentType !== undefined && isObject(parameter.content) && isObject(parameter.content[contentType]) ? parameter.content[contentType] : undefined;
+      const schemaPointer = parameter.schema !== undefined ? childPointer(at, 'schema')
+        : media?.schema !== undefined && contentType !== undefined ? childPointer(at, 'content', contentType, 'schema') : undefined;
+      const schema = schemaPointer ? follow(document, getAtPointer(document, schemaPointer), schemaPointer).node : undefined;
+      const style = (typeof parameter.style === 'string' ? parameter.style : defaultStyle(location)) as ParameterStyle;
       byKey.set(`${location}:${parameter.name}`, {
         name: parameter.name,
         in: location,
         required: parameter.required === true || location === 'path',
-        examples: examplesOf(document, parameter, schema),
+        style,
+        explode: typeof parameter.explode === 'boolean' ? parameter.explode : defaultExplode(style),
+        allowReserved: parameter.allowReserved === true,
+        contentType,
+        schemaPointer,
+        examples: [...examplesOf(document, parameter, media ? undefined : schema), ...(media ? examplesOf(document, media, schema) : [])],
+        schemaDefault: schema?.default,
       });
     });
   }
@@ -84,11 +100,22 @@ function responsesOf(document: OpenApiDocument, responses: unknown, pointer: str
   });
 }
 
-/** An operation needs credentials unless its (or the document's) security is empty or lists `{}`. */
-function isSecured(document: OpenApiDocument, operation: JsonObject): boolean {
-  const security = Array.isArray(operation.security) ? operation.security : document.security;
-  if (!Array.isArray(security) || security.length === 0) return false;
-  return !security.some((requirement) => isObject(requirement) && Object.keys(requirement).length === 0);
+/**
+ * Whether an operation needs credentials, and who says so: its own `security`, the document's
+ * root `security`, or nobody (then api.contracts.defaultAuth decides). An empty list or a `{}`
+ * requirement makes it public.
+ */
+function securityOf(document: OpenApiDocument, operation: JsonObject): Pick<OperationInfo, 'secured' | 'securityFrom'> {
+  const own = Array.isArray(operation.security);
+  const security = own ? operation.security : document.security;
+  const securityFrom = own ? 'operation' : Array.isArray(document.security) ? 'document' : 'none';
+  if (!Array.isArray(security) || security.length === 0) return { secured: false, securityFrom };
+  return { secured: !security.some((requirement) => isObject(requirement) && Object.keys(requirement).length === 0), securityFrom };
+}
+
+/** Why calling it may change state: its method, or the document's `x-mutating: true` (a GET that resets a cursor). */
+function changesStateOf(method: HttpMethod, operation: JsonObject): string | undefined {
+  return methodChangesState(method) ?? (operation['x-mutating'] === true ? 'x-mutating in the document' : undefined);
 }
 
 /** Every operation of the document, in document order, with what the gates need to call and check it. */
@@ -107,7 +134,8 @@ export function listOperations(document: OpenApiDocument): OperationInfo[] {
         id: typeof operation.operationId === 'string' ? operation.operationId : `${method.toUpperCase()} ${path}`,
         method,
         path,
-        secured: isSecured(document, operation),
+        ...securityOf(document, operation),
+        changesState: changesStateOf(method, operation),
         parameters: parametersOf(document, [
           { list: item.parameters, pointer: childPointer(itemAt, 'parameters') },
           { list: operation.parameters, pointer: childPointer(opPointer, 'parameters') },

@@ -1,3 +1,5 @@
+import type { ParameterStyle } from './serialize.ts';
+
 /** The parts of an OpenAPI 3.0/3.1 document the gates read. Loose on purpose: documents vary. */
 export type JsonObject = Record<string, unknown>;
 
@@ -16,8 +18,18 @@ export interface ParameterInfo {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
-  /** Example values: `example`, `examples[*].value`, then the schema's example/default/enum. */
+  /** How its value is written (OpenAPI 3 `style`, default form for query and cookie, simple otherwise). */
+  style: ParameterStyle;
+  explode: boolean;
+  allowReserved: boolean;
+  /** The media type of a parameter described by `content` instead of a schema. */
+  contentType?: string;
+  /** JSON pointer of its schema in the bundled document. */
+  schemaPointer?: string;
+  /** Values the document gives: `example`, `examples[*].value`, then the schema's example(s). */
   examples: unknown[];
+  /** The schema's default: what a required parameter with no example is sent with. */
+  schemaDefault?: unknown;
 }
 
 export interface HeaderInfo {
@@ -47,7 +59,12 @@ export interface OperationInfo {
   method: HttpMethod;
   /** The path template as documented, e.g. /api/market/quote/{symbol}. */
   path: string;
+  /** Needs credentials, as the document says. */
   secured: boolean;
+  /** Who says so: its own `security`, the document's root `security`, or nobody. */
+  securityFrom: 'operation' | 'document' | 'none';
+  /** Why calling it may change state (its method, or `x-mutating: true`); undefined when it may not. */
+  changesState?: string;
   parameters: ParameterInfo[];
   requestBody?: { required: boolean; content: MediaInfo[] };
   responses: ResponseInfo[];

@@ -97,6 +97,17 @@ export class ContractValidator {
     return validate;
   }
 
+  /** What is wrong with a value for the schema at a pointer (a value the gate is about to send), or undefined. */
+  problemWith(pointer: string, value: unknown): string | undefined {
+    let validate: ValidateFunction;
+    try {
+      validate = this.validatorFor(pointer);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    return validate(value) ? undefined : this.explain(pointer, value, 'value');
+  }
+
   /** The errors of a value the fast validator rejected, all of them. */
   private explain(pointer: string, value: unknown, prefix: string): string {
     this.detailedAjv ??= createDocumentAjv(this.document, this.version, true);

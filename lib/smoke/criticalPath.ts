@@ -1,5 +1,7 @@
 import type { ApiStep, BodyExpectation } from '../config/sections/smoke.ts';
 import { evaluateExpectation, expectationVariables, resolvePath } from './expectations.ts';
+import { templateVariables } from '../http.ts';
+import { requestChangesState, stateChangeRefusal, type StateChangeContext, type TargetEnvironment } from '../stateChange.ts';
 import { fillTemplate, referencedVariables, type Variables } from './template.ts';
 
 /**
@@ -9,24 +11,11 @@ import { fillTemplate, referencedVariables, type Variables } from './template.ts
  */
 export type StepState = 'passed' | 'failed' | 'skipped';
 
-export interface PathContext {
-  environment: 'local' | 'staging' | 'production';
-  dryRun: boolean;
-}
-
-/** Why state-changing steps must not run here, or undefined when they may. */
-export function mutationBlockedBecause(context: PathContext): string | undefined {
-  if (context.dryRun) return 'DRY_RUN=1';
-  if (context.environment === 'production') return 'TARGET_ENV=production';
-  return undefined;
-}
+/** Where the path runs: the environment, DRY_RUN, and the configured login (read-only by default: lib/stateChange.ts). */
+export type PathContext = StateChangeContext;
 
 /** Variables every step may use: the environment, with the configured default credentials. */
-export function baseVariables(env: Record<string, string | undefined>, auth: { defaultUser?: string; defaultPassword?: string } | undefined): { variables: Variables; secrets: string[] } {
-  const variables: Variables = { ...env, API_USER: env.API_USER ?? auth?.defaultUser, API_PASSWORD: env.API_PASSWORD ?? auth?.defaultPassword };
-  const secrets = [variables.API_PASSWORD, env.API_TOKEN].filter((v): v is string => typeof v === 'string' && v !== '');
-  return { variables, secrets };
-}
+export const baseVariables = templateVariables;
 
 export type Readiness =
   | { kind: 'ready' }
@@ -86,10 +75,13 @@ export interface PlannedRequest {
 
 export type StepPlan = { kind: 'run'; request: PlannedRequest } | Exclude<Readiness, { kind: 'ready' }>;
 
-/** What to do with a step now: skip (mutating in a dry run, or after a skipped step), stop, or send this request. */
+/**
+ * What to do with a step now: skip (it may change state and is not allowed to here, or it follows
+ * a skipped step), stop, or send this request.
+ */
 export function planApiStep(step: ApiStep, state: PathState, context: PathContext): StepPlan {
-  const blockedBy = step.mutating ? mutationBlockedBecause(context) : undefined;
-  if (blockedBy) return { kind: 'skip', reason: `changes state (mutating) and ${blockedBy} forbids that` };
+  const refusal = stateChangeRefusal(requestChangesState(step.method, step.path, context), step.allowStateChangeIn, context, `smoke.criticalPath.api[${JSON.stringify(step.name)}]`);
+  if (refusal) return { kind: 'skip', reason: refusal };
   const variables = referencedVariables([step.path, step.body, step.headers]);
   const readiness = state.readiness(step.needs, [...variables]);
   if (readiness.kind !== 'ready') return readiness;
@@ -180,10 +172,12 @@ export function notRunCheck(name: string, severity: StepCheck['severity'], plan:
 }
 
 /** Plan for a declarative page step: same rules, with no request to build. */
-export function planUiStep(step: { name?: string; mutating: boolean; needs: string[] } & Record<string, unknown>, state: PathState, context: PathContext): { kind: 'run'; values: Record<string, unknown> } | Exclude<Readiness, { kind: 'ready' }> {
-  const blockedBy = step.mutating ? mutationBlockedBecause(context) : undefined;
-  if (blockedBy) return { kind: 'skip', reason: `changes state (mutating) and ${blockedBy} forbids that` };
-  const { name: _name, needs, mutating: _mutating, ...values } = step;
+export function planUiStep(step: { name?: string; allowStateChangeIn?: readonly TargetEnvironment[]; needs: string[] } & Record<string, unknown>, state: PathState, context: PathContext): { kind: 'run'; values: Record<string, unknown> } | Exclude<Readiness, { kind: 'ready' }> {
+  // A page action's effect is unknown to the suite: the config's mark is what says it changes state.
+  const key = `smoke.criticalPath.ui[${JSON.stringify(step.name ?? step.action)}]`;
+  const refusal = stateChangeRefusal(step.allowStateChangeIn ? 'as marked' : undefined, step.allowStateChangeIn, context, key);
+  if (refusal) return { kind: 'skip', reason: refusal };
+  const { name: _name, needs, allowStateChangeIn: _allowed, mutating: _mutating, ...values } = step;
   const readiness = state.readiness(needs, [...referencedVariables(values)]);
   if (readiness.kind !== 'ready') return readiness;
   return { kind: 'run', values: fillTemplate(values, state.variables).value };

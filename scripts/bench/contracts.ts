@@ -8,8 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { interpolate, valueAtPath } from '../../lib/http.ts';
-import { ContractValidator, describeLoadFailure, loadOpenApi, planRequests, type RecordedResponse } from '../../lib/openapi/index.ts';
+import { interpolate, templateVariables, valueAtPath } from '../../lib/http.ts';
+import { ContractValidator, describeLoadFailure, loadOpenApi, planExercise, requestBasePath, requestTarget, type RecordedResponse } from '../../lib/openapi/index.ts';
+import { stateChangeContext } from '../../lib/stateChange.ts';
 import { freePort } from '../../lib/net.ts';
 
 const TARGET_RATE = 50_000;
@@ -52,19 +53,23 @@ async function main(): Promise<void> {
     let token = process.env.API_TOKEN;
     const login = config.auth?.login;
     if (!token && login) {
-      const body = interpolate(login.body, { ...process.env, API_USER: process.env.API_USER ?? config.auth?.defaultUser, API_PASSWORD: process.env.API_PASSWORD ?? config.auth?.defaultPassword });
+      const body = interpolate(login.body, templateVariables(process.env, config.auth).variables);
       const answer = await fetch(`${base}${login.path}`, { method: login.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const found = valueAtPath(await answer.json().catch(() => undefined), login.tokenPath);
       token = typeof found === 'string' ? found : undefined;
     }
 
     const recordings: RecordedResponse[] = [];
-    for (const operation of validator.operations) {
-      const plan = planRequests(operation, config.api.contracts.operations[operation.id], config.api.contracts.maxExamplesPerOperation);
-      if (!('requests' in plan)) continue;
-      for (const request of plan.requests) {
-        const url = new URL(`${base}${request.path}`);
-        for (const [key, value] of Object.entries(request.query)) url.searchParams.set(key, String(value));
+    // The gate's own plan, read-only rule included: only what the config allows here is sent.
+    const settings = config.api.contracts;
+    const decisions = planExercise(validator.operations, {
+      overrides: settings.operations, defaultAuth: settings.defaultAuth, context: stateChangeContext(config), maxVariants: settings.maxExamplesPerOperation,
+      variables: templateVariables(process.env, config.auth).variables, basePath: requestBasePath(loaded.document.servers, base),
+    });
+    for (const decision of decisions) {
+      if (!('requests' in decision)) continue;
+      for (const request of decision.requests) {
+        const url = new URL(`${base}${requestTarget(request)}`);
         const headers: Record<string, string> = { ...request.headers };
         if (request.auth === 'token' && token) headers.Authorization = `Bearer ${token}`;
         const response = await fetch(url, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });

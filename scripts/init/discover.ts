@@ -74,7 +74,7 @@ async function readApi(options: DiscoverOptions, site: URL): Promise<{ api: ApiD
   const isUrl = /^https?:\/\//i.test(options.openapi);
   const loaded = await loadOpenApi(options.openapi, process.cwd(), options.timeoutMs);
   if (!loaded.ok) {
-    const verb = { read: 'could not be read', parse: 'does not parse', resolve: 'has a $ref that does not resolve', validate: 'is not valid OpenAPI' }[loaded.stage];
+    const verb = { read: 'could not be read', parse: 'does not parse', resolve: 'has a $ref that does not resolve', validate: 'is not valid OpenAPI', convert: 'is Swagger 2.0 that does not convert to OpenAPI 3' }[loaded.stage];
     throw new InitError(`the OpenAPI document ${options.openapi} ${verb}: ${loaded.message.split('\n')[0]}`);
   }
   // A file is named relative to the config, as the config's own paths are.

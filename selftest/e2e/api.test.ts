@@ -25,7 +25,7 @@ const EXPECTED: Record<string, FaultExpectation> = {
   'missing-required-field': { check: /^GET \/api\/positions 200: schema: .*body\/0 must have required property 'averagePrice'/ },
   'undocumented-500': { check: /^GET \/api\/news\/market 500: status: .*answered 500, a status not documented/ },
   'undocumented-endpoint': { check: /^undocumented endpoint probe: GET \/api\/internal\/debug is not served: .*answered 200/ },
-  'auth-bypass-orders': { check: /^auth: POST \/api\/orders without credentials answers 401: .*answered 201/ },
+  'auth-bypass-orders': { check: /^auth: POST \/api\/orders without credentials is refused \(401 or 403\): .*answered 201/ },
   'cors-reflect': { check: /^cors: preflight from disallowed origin https:\/\/evil\.example is refused: .*reflected with Access-Control-Allow-Credentials: true/ },
   'upstream-401-as-500': { check: /^error mapping: upstream 401 -> 503: .*answered 500, expected 503/ },
   // The passive security scan judges what the contracts gate's API calls received.

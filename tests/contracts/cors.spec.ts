@@ -1,5 +1,6 @@
 import { test } from '../../fixtures/index.ts';
 import { judgeAllowedOrigin, judgeDisallowedOrigin } from '../../lib/openapi/index.ts';
+import { requestChangesState, stateChangeContext } from '../../lib/stateChange.ts';
 
 test.describe('cors', () => {
   test('preflights from allowed origins pass and others are refused', { tag: '@critical' }, async ({ api, risk, target }) => {
@@ -16,11 +17,11 @@ test.describe('cors', () => {
         if (!finding.ok) throw new Error(`OPTIONS ${path}: ${finding.message}`);
       }, { check: 'contracts/cors', severity: finding.severity, evidence: { url: result.url, status: result.status, allowOrigin: result.headers['access-control-allow-origin'] } });
     }
+    // A preflight only asks; the request itself is sent only when it cannot change state (read-only by default).
+    const sendsRequest = requestChangesState(cors.method, path, stateChangeContext(target)) === undefined;
     for (const origin of cors.disallowedOrigins.map((o) => new URL(o).origin)) {
-      const answers = [
-        { what: 'preflight', result: await preflight(origin) },
-        { what: `${cors.method} request`, result: await api.request(cors.method, path, { headers: { Origin: origin } }) },
-      ];
+      const answers = [{ what: 'preflight', result: await preflight(origin) }];
+      if (sendsRequest) answers.push({ what: `${cors.method} request`, result: await api.request(cors.method, path, { headers: { Origin: origin } }) });
       for (const { what, result } of answers) {
         const finding = judgeDisallowedOrigin(origin, result.headers);
         await risk.check(`cors: ${what} from disallowed origin ${origin} is refused`, () => {

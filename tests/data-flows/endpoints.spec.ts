@@ -1,10 +1,13 @@
 import { expect, test, type ApiResult } from '../../fixtures/index.ts';
 import { percentile } from '../../lib/http.ts';
+import { allowedRequests, stateChangeContext } from '../../lib/stateChange.ts';
 
 test.describe('live endpoints', () => {
   test('every configured endpoint answers as declared within its latency budget', async ({ api, risk, target }) => {
-    const endpoints = target.api.endpoints;
-    test.skip(endpoints.length === 0, 'not configured: api.endpoints is empty in the validation config');
+    test.skip(target.api.endpoints.length === 0, 'not configured: api.endpoints is empty in the validation config');
+    // Read-only by default: an endpoint that may change state is sent only where it is allowed to.
+    const { allowed: endpoints, refused } = allowedRequests(target.api.endpoints, (i) => `api.endpoints[${i}]`, stateChangeContext(target));
+    if (refused.length > 0) risk.warn('endpoints left out (read-only by default)', refused.join('; '), { check: 'data-flows/status', severity: 'low' });
     for (const endpoint of endpoints) {
       const label = `${endpoint.name}: ${endpoint.method} ${endpoint.path}`;
       const samples: ApiResult[] = [];
@@ -36,8 +39,8 @@ test.describe('live endpoints', () => {
   });
 
   test('cached endpoints answer the warm request from cache within budget', async ({ api, risk, target }) => {
-    const cached = target.api.endpoints.filter((endpoint) => endpoint.cache);
-    test.skip(cached.length === 0, 'not configured: no api.endpoints entry has a cache block');
+    const cached = allowedRequests(target.api.endpoints, (i) => `api.endpoints[${i}]`, stateChangeContext(target)).allowed.filter((endpoint) => endpoint.cache);
+    test.skip(cached.length === 0, 'not configured: no api.endpoints entry that may be sent here has a cache block');
     for (const endpoint of cached) {
       const cache = endpoint.cache!;
       const label = `${endpoint.name}: ${endpoint.method} ${endpoint.path}`;

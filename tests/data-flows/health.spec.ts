@@ -1,4 +1,5 @@
 import { expect, test } from '../../fixtures/index.ts';
+import { fillConfigValue, templateVariables } from '../../lib/http.ts';
 import { readinessComponents } from '../../lib/openapi/index.ts';
 
 test.describe('health and readiness', () => {
@@ -6,7 +7,12 @@ test.describe('health and readiness', () => {
     const health = target.api.health;
     test.skip(!health, 'not configured: api.health is not set in the validation config');
     if (!health) return;
-    const result = await api.get(health.path);
+    const path = fillConfigValue(health.path, templateVariables(process.env, target.auth).variables, 'api.health.path');
+    if ('problem' in path) {
+      risk.fail(`health: GET ${health.path} answers 200`, path.problem, { check: 'data-flows/health' });
+      return;
+    }
+    const result = await api.get(path.value, { auth: health.auth ? 'token' : 'none' });
     await risk.check(`health: GET ${health.path} answers 200`, () => {
       expect(result.status, `${result.url} status`).toBe(200);
     }, { check: 'data-flows/health', evidence: { url: result.url, status: result.status } });
@@ -19,8 +25,13 @@ test.describe('health and readiness', () => {
     const readiness = target.api.readiness;
     test.skip(!readiness, 'not configured: api.readiness is not set in the validation config');
     if (!readiness) return;
-    const result = await api.get(readiness.path);
     const where = `GET ${readiness.path}`;
+    const path = fillConfigValue(readiness.path, templateVariables(process.env, target.auth).variables, 'api.readiness.path');
+    if ('problem' in path) {
+      risk.fail(`readiness: ${where} answers ${readiness.expectStatus}`, path.problem, { check: 'data-flows/readiness' });
+      return;
+    }
+    const result = await api.get(path.value, { auth: readiness.auth ? 'token' : 'none' });
     await risk.check(`readiness: ${where} answers ${readiness.expectStatus}`, () => {
       expect(result.status, `${result.url} status (body: ${result.text.slice(0, 200)})`).toBe(readiness.expectStatus);
     }, { check: 'data-flows/readiness', evidence: { url: result.url, status: result.status } });

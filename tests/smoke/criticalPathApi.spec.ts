@@ -1,7 +1,8 @@
 import { test } from '../../fixtures/index.ts';
 import { bodySnippet } from '../../lib/http.ts';
 import { PathState, baseVariables, evaluateApiResponse, notRunCheck, planApiStep, type StepCheck } from '../../lib/smoke/criticalPath.ts';
-import { recordSkippedMutations, recordStepChecks } from './record.ts';
+import { stateChangeContext } from '../../lib/stateChange.ts';
+import { recordSkippedSteps, recordStepChecks } from './record.ts';
 
 test.describe('critical path', () => {
   test('through the API', { tag: '@critical' }, async ({ api, risk, target }) => {
@@ -10,7 +11,7 @@ test.describe('critical path', () => {
     const base = baseVariables(process.env, target.auth);
     for (const secret of base.secrets) risk.redactor.add(secret);
     const state = new PathState(steps, base.variables);
-    const context = { environment: target.meta.environment, dryRun: target.meta.dryRun };
+    const context = stateChangeContext(target);
     for (const step of steps) {
       const plan = planApiStep(step, state, context);
       let checks: StepCheck[];
@@ -25,6 +26,6 @@ test.describe('critical path', () => {
       }
       recordStepChecks(risk, checks);
     }
-    recordSkippedMutations(risk, state, context);
+    recordSkippedSteps(risk, state);
   });
 });

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import type { UiStep } from '../../lib/config/sections/smoke.ts';
 import { expect, test, type PageGuard } from '../../fixtures/index.ts';
 import { PathState, baseVariables, notRunCheck, planUiStep } from '../../lib/smoke/criticalPath.ts';
-import { recordSkippedMutations, recordStepChecks } from './record.ts';
+import { stateChangeContext } from '../../lib/stateChange.ts';
+import { recordSkippedSteps, recordStepChecks } from './record.ts';
 
 /** "fill #login-password": never the value, which may be a password. */
 function stepName(step: UiStep): string {
@@ -36,7 +37,7 @@ test.describe('critical path', () => {
     const base = baseVariables(process.env, target.auth);
     for (const secret of base.secrets) risk.redactor.add(secret);
     const state = new PathState([], base.variables);
-    const context = { environment: target.meta.environment, dryRun: target.meta.dryRun };
+    const context = stateChangeContext(target);
     for (const step of steps) {
       const name = stepName(step);
       const plan = planUiStep(step, state, context);
@@ -60,6 +61,6 @@ test.describe('critical path', () => {
     const problems = pageGuard.problems;
     if (problems.length === 0) risk.pass('no failed request or page error along the path', { check: 'smoke/page-problems' });
     else risk.fail('no failed request or page error along the path', problems.slice(0, 5).map((p) => `${p.kind} ${p.url}: ${p.detail}`).join('; '), { check: 'smoke/page-problems' });
-    recordSkippedMutations(risk, state, context);
+    recordSkippedSteps(risk, state);
   });
 });

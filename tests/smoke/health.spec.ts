@@ -1,4 +1,5 @@
 import { expect, test } from '../../fixtures/index.ts';
+import { fillConfigValue, templateVariables } from '../../lib/http.ts';
 import { evaluateExpectation } from '../../lib/smoke/expectations.ts';
 
 test.describe('health', () => {
@@ -6,7 +7,12 @@ test.describe('health', () => {
     const health = target.api.health;
     test.skip(!health, 'not configured: api.health is not set in the validation config');
     if (!health) return;
-    const result = await api.get(health.path);
+    const path = fillConfigValue(health.path, templateVariables(process.env, target.auth).variables, 'api.health.path');
+    if ('problem' in path) {
+      risk.fail(`health GET ${health.path} answers 200`, path.problem, { check: 'smoke/health' });
+      return;
+    }
+    const result = await api.get(path.value, { auth: health.auth ? 'token' : 'none' });
     await risk.check(`health GET ${health.path} answers 200`, () => {
       expect(result.status, `${result.url} answered ${result.status}: ${result.text.slice(0, 200)}`).toBe(200);
     }, { check: 'smoke/health', evidence: { url: result.url, status: result.status } });

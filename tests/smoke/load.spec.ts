@@ -1,6 +1,8 @@
 import { test, targetConfig } from '../../fixtures/index.ts';
+import { fillConfigValue, secretValues, templateVariables } from '../../lib/http.ts';
 import { evaluateBudgets, loadTargetRefusal, summarizeLoad } from '../../lib/smoke/load.ts';
 import { runLoad } from '../../lib/smoke/loadRunner.ts';
+import { requestChangesState, stateChangeContext, stateChangeRefusal } from '../../lib/stateChange.ts';
 
 // One endpoint at a time: two loads at once would measure each other.
 test.describe.configure({ mode: 'default' });
@@ -12,17 +14,28 @@ test.describe('load', () => {
   test.skip(load.endpoints.length === 0, 'not configured: smoke.load.endpoints lists no endpoint');
   test.skip(!load.environments.includes(config.meta.environment), `load does not run in ${config.meta.environment} (smoke.load.environments: ${load.environments.join(', ')})`);
 
-  for (const endpoint of load.endpoints) {
+  load.endpoints.forEach((endpoint, index) => {
     test(`${endpoint.name} under ${load.connections} connections: p95 and errors within budget`, async ({ risk, target }) => {
+      // Read-only by default: thousands of POSTs are thousands of changes.
+      const context = stateChangeContext(target);
+      const stateRefusal = stateChangeRefusal(requestChangesState(endpoint.method, endpoint.path, context), endpoint.allowStateChangeIn, context, `smoke.load.endpoints[${index}]`);
+      test.skip(stateRefusal !== undefined, `${endpoint.method} ${endpoint.path} not loaded: ${stateRefusal}`);
       // autocannon runs for durationSeconds, plus time to connect and drain.
       test.setTimeout(load.durationSeconds * 1000 + load.requestTimeoutMs + 30_000);
-      const url = `${target.meta.apiUrl}${endpoint.path}`;
+      const { variables, secrets } = templateVariables(process.env, target.auth);
+      const filled = fillConfigValue({ path: endpoint.path, headers: endpoint.headers, body: endpoint.body }, variables, `smoke.load.endpoints[${index}]`);
+      if ('problem' in filled) {
+        risk.fail(`load target ${endpoint.method} ${endpoint.path} allowed`, filled.problem, { check: 'smoke/load', severity: 'critical' });
+        return;
+      }
+      for (const secret of [...secrets, ...secretValues(endpoint, variables)]) risk.redactor.add(secret);
+      const url = `${target.meta.apiUrl}${filled.value.path}`;
       const refusal = loadTargetRefusal(url, target.meta.apiUrl, load.allowedHosts);
       if (refusal) {
         risk.fail(`load target ${endpoint.method} ${endpoint.path} allowed`, `refused to send load: ${refusal}`, { check: 'smoke/load', severity: 'critical' });
         return;
       }
-      const samples = await runLoad({ url, method: endpoint.method, headers: endpoint.headers, body: endpoint.body, connections: load.connections, durationSeconds: load.durationSeconds, requestTimeoutMs: load.requestTimeoutMs, expectStatus: endpoint.expectStatus });
+      const samples = await runLoad({ url, method: endpoint.method, headers: filled.value.headers, body: filled.value.body, connections: load.connections, durationSeconds: load.durationSeconds, requestTimeoutMs: load.requestTimeoutMs, expectStatus: endpoint.expectStatus });
       const metrics = summarizeLoad(samples);
       const evidence = { url, connections: load.connections, durationSeconds: load.durationSeconds, statusCounts: samples.statusCounts, ...(samples.firstError ? { firstError: samples.firstError } : {}) };
       await test.info().attach('load-metrics', { body: JSON.stringify({ endpoint: endpoint.name, ...metrics, ...evidence }, null, 2), contentType: 'application/json' });
@@ -34,5 +47,5 @@ test.describe('load', () => {
         else risk.fail(name, budget.message, { check: 'smoke/load', metrics: numbers, evidence });
       }
     });
-  }
+  });
 });

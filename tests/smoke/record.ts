@@ -1,10 +1,11 @@
 import { test } from '../../fixtures/index.ts';
 import type { RiskRecorder } from '../../lib/risk/index.ts';
-import { mutationBlockedBecause, type PathContext, type PathState, type StepCheck } from '../../lib/smoke/criticalPath.ts';
+import type { PathState, StepCheck } from '../../lib/smoke/criticalPath.ts';
 
 /**
  * Records the checks of one step: pass and fail as operations; a skipped check as an annotation
- * (after a skipped mutating step, or after a failure that is already recorded).
+ * (a step that may change state and is not allowed to here, what needs it, or what follows a
+ * failure that is already recorded).
  */
 export function recordStepChecks(risk: RiskRecorder, checks: readonly StepCheck[]): void {
   for (const check of checks) {
@@ -14,9 +15,11 @@ export function recordStepChecks(risk: RiskRecorder, checks: readonly StepCheck[
   }
 }
 
-/** One warning per test naming the state-changing steps a dry run left out: the path was not fully proven. */
-export function recordSkippedMutations(risk: RiskRecorder, state: PathState, context: PathContext): void {
-  const because = mutationBlockedBecause(context);
-  if (!because || state.skipped.length === 0) return;
-  risk.warn(`mutating steps skipped (${because})`, `${state.skipped.length} step(s) not run: ${state.skipped.join('; ')}`, { check: 'smoke/critical-path', severity: 'low' });
+/**
+ * One warning per test naming the steps left out (read-only by default, DRY_RUN=1, and what
+ * needed them): the path was not fully proven, and the summary says which part and why.
+ */
+export function recordSkippedSteps(risk: RiskRecorder, state: PathState): void {
+  if (state.skipped.length === 0) return;
+  risk.warn('steps left out of the critical path', `${state.skipped.length} step(s) not run: ${state.skipped.join('; ')}`, { check: 'smoke/critical-path', severity: 'low' });
 }

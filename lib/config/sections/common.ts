@@ -19,3 +19,19 @@ export const regexSource = z.string().min(1).refine((source) => {
     return false;
   }
 }, 'must be a valid regular expression');
+
+/** Where a run points: TARGET_ENV. */
+export const environmentSchema = z.enum(['local', 'staging', 'production']);
+
+/**
+ * Environments where a state-changing operation or step may be sent (read-only by default:
+ * without this, nothing that may change the target's data is ever sent; lib/stateChange.ts).
+ */
+export const allowStateChangeInSchema = z.array(environmentSchema).min(1, 'must name at least one environment (local, staging, production)').optional();
+
+/** A key that existed once: naming it stops the run with what replaced it, never silently ignored. */
+export function removedKey(replacement: string) {
+  return z.unknown().optional().superRefine((value, ctx) => {
+    if (value !== undefined) ctx.addIssue({ code: 'custom', message: `was removed: ${replacement}` });
+  });
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const environmentSchema = z.enum(['local', 'staging', 'production']);
+import { environmentSchema } from './common.ts';
 const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO date-time, e.g. "2026-11-22T02:00:00Z"');
 
 /**

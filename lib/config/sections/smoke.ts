@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { httpMethodSchema, levelSchema, positiveMs, severitySchema, targetPath } from './common.ts';
+import { allowStateChangeInSchema, environmentSchema, httpMethodSchema, levelSchema, positiveMs, removedKey, severitySchema, targetPath } from './common.ts';
 
-const environmentSchema = z.enum(['local', 'staging', 'production']);
+const MUTATING_REMOVED = 'nothing that may change state is sent unless marked; list the environments where this step may run in allowStateChangeIn, e.g. allowStateChangeIn: [\'local\']';
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)');
 const statusCode = z.number().int().min(100).max(599);
 
@@ -63,8 +63,12 @@ export const apiStepSchema = z.strictObject({
   expectStatus: z.union([statusCode, z.array(statusCode).min(1)]).default(200),
   capture: z.record(variableName, captureSchema).default({}),
   expect: z.array(bodyExpectationSchema).default([]),
-  /** Changes state (places an order): skipped in production and with DRY_RUN=1. */
-  mutating: z.boolean().default(false),
+  /**
+   * Environments where this step may change state. A POST, PUT, PATCH or DELETE step without it
+   * is never sent (read-only by default), nor is any step under DRY_RUN=1.
+   */
+  allowStateChangeIn: allowStateChangeInSchema,
+  mutating: removedKey(MUTATING_REMOVED),
   needs: z.array(z.string().min(1)).default([]),
   severity: severitySchema.default('critical'),
 });
@@ -72,7 +76,9 @@ export const apiStepSchema = z.strictObject({
 const uiBase = {
   /** Name of the check; defaults to the action and its selector. */
   name: z.string().min(1).optional(),
-  mutating: z.boolean().default(false),
+  /** This step changes state (it submits an order): it runs only in these environments, never under DRY_RUN=1. */
+  allowStateChangeIn: allowStateChangeInSchema,
+  mutating: removedKey(MUTATING_REMOVED),
   needs: z.array(z.string().min(1)).default([]),
   timeoutMs: positiveMs.optional(),
 };
@@ -95,6 +101,8 @@ export const loadEndpointSchema = z.strictObject({
   body: z.string().optional(),
   /** Answers with another status count as errors. */
   expectStatus: statusCode.default(200),
+  /** A POST, PUT, PATCH or DELETE endpoint is loaded only in the environments named here. */
+  allowStateChangeIn: allowStateChangeInSchema,
 });
 
 /** A budget on a load metric, as data: metric, comparison, limit, level. */

@@ -9,7 +9,7 @@ export const CONTRACT_CHECKS: readonly CheckDefinition[] = [
   { id: 'contracts/content-type', severity: 'high', why: 'a response\'s content type is not the documented one' },
   { id: 'contracts/schema', severity: 'high', why: 'a response body does not match its schema: clients built from the contract break' },
   { id: 'contracts/example-success', severity: 'high', why: 'the document\'s own example request does not succeed' },
-  { id: 'contracts/coverage', severity: 'medium', why: 'documented operations the gate could not exercise' },
+  { id: 'contracts/coverage', severity: 'medium', why: 'documented operations the gate could not exercise, or operations needing credentials the auth check could not probe (each with why: read-only by default, no example)' },
   { id: 'contracts/auth', severity: 'critical', why: 'an operation that must refuse a missing or forged token accepts it, or a valid token is refused' },
   { id: 'contracts/cors', severity: 'high', why: 'the CORS policy refuses an allowed origin or allows a foreign one', toolLevels: 'a foreign origin allowed with credentials is critical' },
   { id: 'contracts/error-mapping', severity: 'high', why: 'an upstream failure is mapped to the wrong status' },

@@ -22,7 +22,7 @@ export function hostileConfig(overrides: Partial<ValidationConfigInput> = {}): V
       readiness: { path: '/api/health/readiness' },
       endpoints: [{ name: 'SPY quote', path: '/api/market/quote/SPY', budgetMs: 1_000, samples: 2, cache: { budgetMs: 1_000, header: 'x-cache' } }],
       contracts: {
-        operations: { placeOrder: { mutating: true } },
+        operations: { placeOrder: { allowStateChangeIn: ['local'] } },
         probes: ['/api/debug'],
         maxExamplesPerOperation: 1,
         errorMappings: [{ name: 'upstream 5xx -> 502', path: '/api/market/quote/UPSTREAM500', expectStatus: 502 }],

@@ -44,7 +44,7 @@ describe('the config init writes', () => {
     const { $schema: _schema, ...data } = configData(discovery);
     const config = resolveConfig(data, '/x/validation.config.json', {});
     assert.equal(config.meta.baseUrl, 'http://127.0.0.1:4000');
-    assert.equal(config.api.contracts.mutations, 'never');
+    assert.deepEqual(config.api.contracts.operations, {});
     assert.deepEqual(config.auth?.login?.body, { username: '${API_USER}', password: '${API_PASSWORD}' });
     assert.deepEqual(config.smoke.load.endpoints.map((e) => e.path), ['/health']);
   });

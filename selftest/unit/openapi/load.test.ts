@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { describeLoadFailure, loadOpenApi } from '../../../lib/openapi/index.ts';
+import { describeLoadFailure, listOperations, loadOpenApi, planRequests, requestBasePath, requestTarget } from '../../../lib/openapi/index.ts';
 
 const documents = path.join(import.meta.dirname, 'documents');
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -74,13 +74,34 @@ describe('loadOpenApi', () => {
     assert.match(describeLoadFailure(result), /is not a valid OpenAPI document: .*#\/paths\/~1a\/get\/responses\/200/s);
   });
 
-  it('refuses Swagger 2.0 by name', async () => {
+  it('accepts Swagger 2.0, converted to OpenAPI 3.0: security, styles, examples and the base path carried over', async () => {
+    const result = await loadOpenApi('swagger2.yaml', documents);
+    assert.ok(result.ok, result.ok ? '' : describeLoadFailure(result));
+    assert.equal(result.version, '3.0');
+    assert.equal(result.convertedFrom, '2.0');
+    const operations = listOperations(result.document);
+    const byId = (id: string) => operations.find((operation) => operation.id === id);
+    assert.deepEqual([byId('getStatus')?.secured, byId('getStatus')?.securityFrom], [false, 'operation']);
+    assert.deepEqual([byId('listKernels')?.secured, byId('listKernels')?.securityFrom], [true, 'document']);
+    assert.equal(byId('startKernel')?.changesState, 'POST');
+    const plan = planRequests(byId('listKernels')!, undefined, { maxVariants: 1, basePath: requestBasePath(result.document.servers, 'http://127.0.0.1:8888') });
+    assert.ok('requests' in plan);
+    assert.equal(requestTarget(plan.requests[0]!), '/api/kernels?names=python3&names=ir', 'collectionFormat multi became form + explode; the optional csv list has no example');
+    const deleteKernel = planRequests(byId('deleteKernel')!, undefined, { maxVariants: 1 });
+    assert.ok('skipped' in deleteKernel, 'the kernel id has no example and no sampler was given');
+  });
+
+  it('names where a Swagger 2.0 document is invalid, in its own terms', async () => {
     const dir = path.join(root, '.work', 'selftest-openapi');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'swagger2.json'), JSON.stringify({ swagger: '2.0', info: { title: 's', version: '1' }, paths: {} }));
-    const result = await loadOpenApi('swagger2.json', dir);
+    writeFileSync(path.join(dir, 'swagger2-invalid.json'), JSON.stringify({
+      swagger: '2.0', info: { title: 's', version: '1' },
+      paths: { '/a': { get: { parameters: [{ name: 'q', in: 'query', type: 'strng' }], responses: { 200: { description: 'ok' } } } } },
+    }));
+    const result = await loadOpenApi('swagger2-invalid.json', dir);
     assert.equal(result.ok, false);
-    if (!result.ok) assert.match(result.message, /Only OpenAPI 3\.0 and 3\.1.*"2\.0"/);
+    if (result.ok) return;
+    assert.equal(result.stage, 'validate');
+    assert.match(describeLoadFailure(result), /is not a valid OpenAPI document: \(Swagger 2\.0\) Swagger schema validation failed.*#\/paths\/~1a\/get\/parameters\/0/s);
   });
 });

@@ -4,16 +4,18 @@ import { before, describe, it } from 'node:test';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
   CoverageTracker,
-  exerciseOrder,
   expiredForeignToken,
   fillPath,
   listOperations,
   loadOpenApi,
-  mutationsAllowed,
+  overrideProblems,
   planRequests,
-  unknownOverrideKeys,
+  requestTarget,
   type OperationInfo,
 } from '../../../lib/openapi/index.ts';
+import { operationOverrideSchema } from '../../../lib/config/sections/contracts.ts';
+
+const override = (raw: unknown) => operationOverrideSchema.parse(raw);
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let operations: OperationInfo[];
@@ -41,39 +43,42 @@ describe('listOperations', () => {
 
 describe('planRequests', () => {
   it('sends every documented example once: the base request, then one variant per further example', () => {
-    const plan = planRequests(byId('getQuote'), undefined, 5);
+    const plan = planRequests(byId('getQuote'), undefined, { maxVariants: 5 });
     assert.ok('requests' in plan);
     assert.deepEqual(plan.requests.map((r) => [r.variant, r.path]), [
       ['example', '/api/market/quote/SPY'],
       ['symbol=UPSTREAM401', '/api/market/quote/UPSTREAM401'],
       ['symbol=UPSTREAM500', '/api/market/quote/UPSTREAM500'],
     ]);
-    const bars = planRequests(byId('getBars'), undefined, 2);
+    const bars = planRequests(byId('getBars'), undefined, { maxVariants: 2 });
     assert.ok('requests' in bars);
     assert.equal(bars.requests.length, 2, 'bounded by maxVariants');
-    assert.deepEqual(bars.requests[0]?.query, { timeframe: '1D', limit: 30 });
+    assert.equal(bars.requests[0]?.query, 'timeframe=1D&limit=30');
   });
 
   it('takes bodies from examples, sends credentials to secured operations, and lets config override', () => {
-    const order = planRequests(byId('placeOrder'), undefined, 5);
+    const order = planRequests(byId('placeOrder'), undefined, { maxVariants: 5 });
     assert.ok('requests' in order);
     assert.equal(order.requests[0]?.auth, 'token');
     assert.deepEqual(order.requests[0]?.body, { symbol: 'SPY', side: 'buy', quantity: 10, type: 'market' });
     assert.equal(order.requests[0]?.headers['Content-Type'], 'application/json');
-    const overridden = planRequests(byId('placeOrder'), { body: { symbol: 'QQQ', side: 'buy', quantity: 1 }, auth: 'none' }, 5);
+    const overridden = planRequests(byId('placeOrder'), override({ body: { symbol: 'QQQ', side: 'buy', quantity: 1 }, auth: 'none' }), { maxVariants: 5 });
     assert.ok('requests' in overridden);
     assert.deepEqual(overridden.requests.map((r) => [r.auth, r.body]), [['none', { symbol: 'QQQ', side: 'buy', quantity: 1 }]]);
-    const pinned = planRequests(byId('getQuote'), { params: { path: { symbol: 'aapl' } } }, 5);
+    const pinned = planRequests(byId('getQuote'), override({ params: { path: { symbol: 'aapl' } } }), { maxVariants: 5 });
     assert.ok('requests' in pinned);
-    assert.deepEqual(pinned.requests.map((r) => r.path), ['/api/market/quote/aapl']);
+    assert.deepEqual(pinned.requests.map((r) => requestTarget(r)), ['/api/market/quote/aapl']);
   });
 
   it('skips with a reason when config says so or an example is missing', () => {
-    assert.deepEqual(planRequests(byId('getQuote'), { skip: 'flaky upstream' }, 5), { skipped: 'flaky upstream' });
-    const bare: OperationInfo = { id: 'get', method: 'get', path: '/x/{id}', secured: false, parameters: [{ name: 'id', in: 'path', required: true, examples: [] }], responses: [] };
-    const plan = planRequests(bare, undefined, 5);
+    assert.deepEqual(planRequests(byId('getQuote'), override({ skip: 'flaky upstream' }), { maxVariants: 5 }), { skipped: 'flaky upstream' });
+    const bare: OperationInfo = {
+      id: 'get', method: 'get', path: '/x/{id}', secured: false, securityFrom: 'none', responses: [],
+      parameters: [{ name: 'id', in: 'path', required: true, style: 'simple', explode: false, allowReserved: false, examples: [] }],
+    };
+    const plan = planRequests(bare, undefined, { maxVariants: 5 });
     assert.ok('skipped' in plan);
-    assert.match(plan.skipped, /required path parameter "id" has no example.*api\.contracts\.operations\["get"\]/);
+    assert.match(plan.skipped, /required path parameter "id" has no example and it has no schema: give one in the document or in api\.contracts\.operations\["get"\]\.params\.path/);
   });
 
   it('fills and encodes path templates', () => {
@@ -81,19 +86,11 @@ describe('planRequests', () => {
   });
 });
 
-describe('exercise policy', () => {
-  it('runs mutating operations first and only where mutations are allowed', () => {
-    const ordered = exerciseOrder(operations, { placeOrder: { mutating: true } });
-    assert.equal(ordered[0]?.id, 'placeOrder');
-    assert.equal(ordered.length, operations.length);
-    assert.equal(mutationsAllowed('non-production', 'production'), false);
-    assert.equal(mutationsAllowed('non-production', 'staging'), true);
-    assert.equal(mutationsAllowed('never', 'local'), false);
-    assert.equal(mutationsAllowed('always', 'production'), true);
-  });
-
+describe('override problems', () => {
   it('names override keys that match no operation', () => {
-    assert.deepEqual(unknownOverrideKeys(operations, { placeOrder: {}, 'GET /api/account': {}, placeOrders: {} }), ['placeOrders']);
+    assert.deepEqual(overrideProblems(operations, { placeOrder: override({}), 'GET /api/account': override({}), placeOrders: override({}) }), [
+      'api.contracts.operations["placeOrders"] matches no operationId or "METHOD /path" of the document',
+    ]);
   });
 });
 
