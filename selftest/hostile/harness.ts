@@ -69,7 +69,9 @@ export function leadingMessage(observed: Observed, expectation: Expectation, cau
   const run = observed.run;
   if (expectation === 'verdict' && run) {
     const failed = run.tasks.find((t) => ['failed', 'interrupted', 'timedOut'].includes(t.status) && t.errors.length > 0);
-    const text = failed ? `${failed.task_id}: ${failed.errors[0]}` : (run.summary?.reasons[0] ?? '');
+    // Below the blocking severity a failure is a finding: the task passes and the first finding says what went wrong.
+    const finding = run.tasks.find((t) => (t.findings?.length ?? 0) > 0);
+    const text = failed ? `${failed.task_id}: ${failed.errors[0]}` : finding ? `${finding.task_id}: ${finding.findings?.[0]}` : (run.summary?.reasons[0] ?? '');
     return firstSentence(text) || text.split('\n')[0] || '';
   }
   // A refusal or a tool's notice lists several lines: the one naming the cause, else the first sentence.
