@@ -3,10 +3,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { handleApi } from './api/router.ts';
 import { loadConfig, type DemoConfig, type DemoEnv } from './config.ts';
-import { createContext, type DemoContext } from './context.ts';
+import { createContext, hasFault, type DemoContext } from './context.ts';
 import { parseFaults } from './faults.ts';
-import { sendError } from './http.ts';
+import { sendError, sendJson } from './http.ts';
 import { handlePage } from './pages/router.ts';
+import { baseHeaders } from './securityHeaders.ts';
 
 export interface StartOptions {
   port?: number;
@@ -23,21 +24,16 @@ export interface RunningDemo {
   close: () => Promise<void>;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
-
 function resolveFaults(option: StartOptions['faults'], env: DemoEnv): Set<string> {
   if (option === undefined) return parseFaults(env.DEMO_FAULTS);
   return parseFaults(typeof option === 'string' ? option : [...option].join(','));
 }
 
 async function dispatch(ctx: DemoContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(ctx, req, res, url);
+  const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+  for (const [name, value] of Object.entries(baseHeaders(ctx, isApi))) res.setHeader(name, value);
+  if (isApi) return handleApi(ctx, req, res, url);
   return handlePage(ctx, req, res, url);
 }
 
@@ -61,7 +57,9 @@ export async function startDemoServer(options: StartOptions = {}): Promise<Runni
     });
     dispatch(ctx, req, res).catch((error: unknown) => {
       console.error('PaiiD demo: unhandled error for', req.method, req.url, error);
-      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Unexpected server error');
+      // The stack-trace-500 fault answers as a framework's development error handler does.
+      if (!res.headersSent && hasFault(ctx, 'stack-trace-500')) sendJson(res, 500, { error: 'internal_error', message: String(error), stack: error instanceof Error ? error.stack : undefined });
+      else if (!res.headersSent) sendError(res, 500, 'internal_error', 'Unexpected server error');
       else res.end();
     });
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { suppressionsAsWaivers } from './a11y/suppressions.ts';
 import type { ResolvedConfig } from './config/index.ts';
+import { planOf } from './review/readiness.ts';
 
 /** The risk reporter's options, from the resolved config: shared by the run and by merge-reports. */
 export function riskReporterOptions(config: ResolvedConfig, gateOrder: readonly string[]) {
@@ -19,5 +20,7 @@ export function riskReporterOptions(config: ResolvedConfig, gateOrder: readonly 
     dryRun: config.meta.dryRun,
     configDir: config.meta.dir,
     allureResults: 'allure-results/',
+    // Who must sign the run off: recorded with it, so readiness is judged against the plan of its time.
+    signOffs: planOf(config.review),
   };
 }

@@ -10,8 +10,11 @@ import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
 import { readPreviousVerdict, sendAlerts } from './alerts.ts';
 import { rollbackHook, type RollbackHookOptions } from './rollback.ts';
+import { gateStatuses, readinessOf, verdictReadiness } from './readiness.ts';
 import { scrubHtmlReport, scrubTextFiles } from './scrub.ts';
+import type { SignOffPlan } from '../lib/review/readiness.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
+import { writeVisualReview, type VisualReview } from './visualReview.ts';
 
 export interface RiskReporterOptions {
   outputDir?: string;
@@ -30,6 +33,8 @@ export interface RiskReporterOptions {
   configDir?: string;
   /** Report folders written by the reporters listed before this one, scrubbed of secrets at the end. */
   scrub?: { htmlDir?: string; allureDir?: string };
+  /** Reviewer sign-offs production readiness needs (review.signOffs). */
+  signOffs?: SignOffPlan[];
 }
 
 function newRunId(now: Date): string {
@@ -133,6 +138,7 @@ export default class RiskReporter implements Reporter {
         shard: config.shard ? `${config.shard.current}/${config.shard.total}` : null,
         workers: config.workers,
         config_file: path.relative(process.cwd(), this.options.configFile ?? config.configFile ?? '') || '',
+        ...(this.options.signOffs ? { sign_offs: this.options.signOffs } : {}),
       };
       this.writer.write(this.redactor.value(run));
       pointLatest(this.outputDir, this.writer.file);
@@ -212,6 +218,8 @@ export default class RiskReporter implements Reporter {
 
       const summary = this.redactor.value(this.buildSummary(result, skipped, waivers.filter((w) => !isExpired(w, endTime)), expired, endTime));
       if (rollback) summary.run.notes = [...(summary.run.notes ?? []), { title: 'Rollback', lines: rollback.lines }];
+      const visual = this.visualReview(tests);
+      if (visual) summary.run.notes = [...(summary.run.notes ?? []), { title: 'Visual changes', lines: this.redactor.value(visual.lines) }];
       // Read before this run's history line is appended: the first PASS after a WARNING alerts too.
       const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
       this.writeSummaryFiles(summary, result);
@@ -270,6 +278,7 @@ export default class RiskReporter implements Reporter {
 
   private buildSummary(result: RunResult, skipped: TaskInput[], inForce: Waiver[], expired: Waiver[], endTime: Date): ExecutiveSummary {
     return buildExecutiveSummary(result, {
+      readiness: readinessOf(this.outputDir, this.options.signOffs ?? [], this.runId, gateStatuses(result.gates)),
       runId: this.runId,
       mode: this.mode,
       target: this.options.target,
@@ -295,6 +304,8 @@ export default class RiskReporter implements Reporter {
     writeFileAtomic(path.join(this.outputDir, 'verdict.json'), `${JSON.stringify({
       run_id: this.runId, verdict: result.verdict, exit_code: result.exitCode, risk_rate: result.riskRate, reasons: result.reasons,
       tasks: result.tasks, operations: result.operations.operations, failed_operations: result.operations.failed,
+      target: { name: summary.run.target.name, environment: summary.run.target.environment },
+      ...(summary.run.readiness ? { readiness: verdictReadiness(summary.run.readiness, this.options.signOffs ?? [], gateStatuses(result.gates)) } : {}),
     }, null, 2)}\n`);
     appendFileSync(path.join(this.outputDir, 'history.jsonl'), `${JSON.stringify(this.redactor.value({
       run_id: this.runId,
@@ -312,6 +323,16 @@ export default class RiskReporter implements Reporter {
     }))}\n`);
     if (this.writer) pointLatest(this.outputDir, this.writer.file);
     console.log(renderShort(summary, path.relative(process.cwd(), markdownPath)));
+  }
+
+  /** Screens to review, beside the summary; its own failure is reported, never the verdict's. */
+  private visualReview(tests: readonly TestCase[]): VisualReview | undefined {
+    try {
+      return writeVisualReview(tests, this.outputDir, this.runId, this.options.target.name);
+    } catch (error) {
+      this.reportOwnError('could not write the visual review', error);
+      return undefined;
+    }
   }
 
   private reportOwnError(what: string, error: unknown): void {

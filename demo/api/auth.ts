@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify, SignJWT } from 'jose';
-import type { DemoContext } from '../context.ts';
+import { hasFault, type DemoContext } from '../context.ts';
 import { BodyError, isPlainObject, readJsonBody, sendError, sendJson } from '../http.ts';
 
 const ISSUER = 'paiid-demo';
@@ -38,7 +38,9 @@ export async function login(ctx: DemoContext, req: IncomingMessage, res: ServerR
     .setIssuedAt()
     .setExpirationTime(`${ctx.config.tokenTtlSeconds}s`)
     .sign(ctx.config.jwtSecret);
-  sendJson(res, 200, { token, tokenType: 'Bearer', expiresIn: ctx.config.tokenTtlSeconds });
+  // The insecure-cookie fault also hands the token over as a cookie any script can read.
+  const cookie: Record<string, string> = hasFault(ctx, 'insecure-cookie') ? { 'Set-Cookie': `paiid_session=${token}; Path=/; Max-Age=${ctx.config.tokenTtlSeconds}` } : {};
+  sendJson(res, 200, { token, tokenType: 'Bearer', expiresIn: ctx.config.tokenTtlSeconds }, cookie);
 }
 
 /** The user a bearer token names, or undefined when it is missing, malformed, forged or expired. */

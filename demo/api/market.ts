@@ -103,9 +103,10 @@ export function bars(res: ServerResponse, rawSymbol: string, url: URL): void {
   sendJson(res, 200, barsAt(symbol, timeframe, limit, Date.now()));
 }
 
-export function expirations(res: ServerResponse, rawSymbol: string): void {
+export function expirations(ctx: DemoContext, res: ServerResponse, rawSymbol: string): void {
   const symbol = resolveSymbol(res, rawSymbol, false);
   if (!symbol) return;
+  if (hasFault(ctx, 'stack-trace-500')) throw new TypeError(`expiration calendar for ${symbol} is not loaded`);
   sendJson(res, 200, { symbol, expirations: expirationsAt(Date.now()) });
 }
 

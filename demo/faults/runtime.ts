@@ -15,12 +15,19 @@ const definitions: RuntimeFault[] = [
   { name: 'auth-bypass-orders', gate: 'contracts', breaks: 'POST /api/orders accepts an order without a bearer token.', caughtBy: 'auth' },
   { name: 'cors-reflect', gate: 'contracts', breaks: 'Any Origin is reflected with Access-Control-Allow-Credentials: true.', caughtBy: 'cors' },
   { name: 'upstream-401-as-500', gate: 'contracts', breaks: 'An upstream 401 is mapped to 500 instead of the documented 503.', caughtBy: 'error mapping' },
+  { name: 'insecure-cookie', gate: 'contracts', breaks: 'Login also sets the token as a session cookie without HttpOnly or SameSite.', caughtBy: 'cookie flags' },
+  { name: 'stack-trace-500', gate: 'contracts', breaks: 'Option expirations crash, answered 500 with the Node.js stack trace in the body.', caughtBy: 'error disclosure' },
+  { name: 'version-banner', gate: 'contracts', breaks: 'Every response names the server software and its version (Server, X-Powered-By).', caughtBy: 'server version' },
   // browser
   { name: 'console-error', gate: 'browser', breaks: 'The home page logs an error to the console.', caughtBy: 'console' },
   { name: 'page-error', gate: 'browser', breaks: 'The news page throws an uncaught exception.', caughtBy: 'page error' },
   { name: 'broken-image', gate: 'browser', breaks: 'The research page loads an image that answers 404.', caughtBy: 'failed request' },
   { name: 'forbidden-brand-term', gate: 'browser', breaks: 'The home page shows a forbidden brand term in a menu label.', caughtBy: 'brand' },
   { name: 'missing-wedge', gate: 'browser', breaks: 'The radial menu renders nine wedges instead of ten.', caughtBy: 'menu' },
+  { name: 'missing-nosniff', gate: 'browser', breaks: 'Pages and their files are served without X-Content-Type-Options: nosniff.', caughtBy: 'nosniff' },
+  { name: 'missing-csp', gate: 'browser', breaks: 'Pages are served without a Content-Security-Policy.', caughtBy: 'content-security-policy' },
+  { name: 'csp-unsafe-inline', gate: 'browser', breaks: "The pages' Content-Security-Policy allows 'unsafe-inline' scripts.", caughtBy: 'content-security-policy' },
+  { name: 'secret-in-page', gate: 'browser', breaks: "A deploy bot's GitHub token is left in a comment of the settings page's source.", caughtBy: 'secret' },
   // a11y
   { name: 'missing-alt', gate: 'a11y', breaks: 'The logo image loses its alt text.', caughtBy: 'image-alt' },
   { name: 'low-contrast', gate: 'a11y', breaks: 'A paragraph on the news page is light grey on white.', caughtBy: 'color-contrast' },
@@ -30,6 +37,7 @@ const definitions: RuntimeFault[] = [
   { name: 'layout-shift', gate: 'visual', breaks: 'A 120px banner pushes the home content down.', caughtBy: 'screenshot' },
   { name: 'off-palette', gate: 'visual', breaks: 'Headings are drawn in a colour outside the design palette.', caughtBy: 'palette' },
   { name: 'missing-glass', gate: 'visual', breaks: 'The glass panels lose their backdrop-filter blur.', caughtBy: 'glass' },
+  { name: 'unstable-ticker', gate: 'visual', breaks: 'A counter on the backtesting page redraws every 50 ms, so no two screenshots match.', caughtBy: 'kept changing' },
   // smoke
   { name: 'orders-rejected', gate: 'smoke', breaks: 'Every paper order is rejected with 422.', caughtBy: 'critical path' },
   { name: 'pnl-wrong', gate: 'smoke', breaks: 'Account totalPnl ignores the trades and reports the cash spent as a loss.', caughtBy: 'p&l' },

@@ -2,6 +2,7 @@ import { backtestCrossover, type BacktestResult } from '../analytics.ts';
 import type { DemoContext } from '../context.ts';
 import { barsAt } from '../market.ts';
 import { lineChart, panel, signed, trendClass } from './components.ts';
+import { faultScript, tickerParagraph } from './faultAssets.ts';
 import { renderPage } from './layout.ts';
 
 export function runSpyBacktest(): BacktestResult {
@@ -20,6 +21,7 @@ export function backtestSummary(result: BacktestResult): string {
 export function renderBacktesting(ctx: DemoContext): string {
   const result = runSpyBacktest();
   const main = `<h1>Backtesting</h1>
+${tickerParagraph(ctx)}
 <p class="lead">A ${result.fastWindow}/${result.slowWindow}-day moving-average crossover on SPY over the last 120 daily bars, starting with 10,000.</p>
 <div class="stack">
 ${panel('Results', backtestSummary(result))}
@@ -39,5 +41,6 @@ ${panel(
     path: '/backtesting',
     description: 'A moving-average crossover backtest on SPY daily bars.',
     main,
+    head: faultScript(ctx, 'unstable-ticker'),
   });
 }

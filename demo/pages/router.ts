@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoContext } from '../context.ts';
 import { HTML_TYPE, sendText } from '../http.ts';
+import { pageHeaders } from '../securityHeaders.ts';
 import { serveStatic } from '../static.ts';
 import { renderBacktesting } from './backtesting.ts';
 import { serveFaultScript } from './faultAssets.ts';
@@ -27,12 +28,6 @@ const PAGES: Record<string, (ctx: DemoContext, url: URL) => string> = {
   '/pnl': renderPnl,
 };
 
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-cache',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-};
-
 function notFound(ctx: DemoContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
   const html = renderPage(ctx, {
     title: 'Page not found',
@@ -40,7 +35,7 @@ function notFound(ctx: DemoContext, req: IncomingMessage, res: ServerResponse, u
     description: 'This page does not exist.',
     main: '<h1>Page not found</h1><p class="lead">There is nothing at this address. <a href="/">Back to the workflows</a>.</p>',
   });
-  sendText(req, res, 404, HTML_TYPE, html, PAGE_HEADERS);
+  sendText(req, res, 404, HTML_TYPE, html, pageHeaders(ctx));
 }
 
 /** Pages, static files and the favicon: everything outside /api. */
@@ -53,10 +48,10 @@ export async function handlePage(ctx: DemoContext, req: IncomingMessage, res: Se
   }
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
   const render = PAGES[path];
-  if (render) return sendText(req, res, 200, HTML_TYPE, render(ctx, url), PAGE_HEADERS);
+  if (render) return sendText(req, res, 200, HTML_TYPE, render(ctx, url), pageHeaders(ctx));
   const workflowMatch = /^\/workflow\/([a-z-]+)$/.exec(path);
   const workflow = workflowMatch?.[1] ? findWorkflow(workflowMatch[1]) : undefined;
-  if (workflow) return sendText(req, res, 200, HTML_TYPE, renderWorkflow(ctx, workflow), PAGE_HEADERS);
+  if (workflow) return sendText(req, res, 200, HTML_TYPE, renderWorkflow(ctx, workflow), pageHeaders(ctx));
 
   if (path === '/favicon.ico' || path === '/favicon.svg') {
     if (await serveStatic(req, res, 'favicon.svg')) return;

@@ -1,5 +1,6 @@
 import { hasFault, type DemoContext } from '../context.ts';
 import { SYMBOLS } from '../market.ts';
+import { leakedTokenComment } from './faultAssets.ts';
 import { renderPage } from './layout.ts';
 
 function unlabelledField(ctx: DemoContext): string {
@@ -26,7 +27,7 @@ ${unlabelledField(ctx)}
 }
 
 export function renderSettings(ctx: DemoContext): string {
-  const main = `<h1>Settings</h1>
+  const main = `${leakedTokenComment(ctx)}<h1>Settings</h1>
 <p class="lead">Preferences are stored in this browser only.</p>
 <section class="glass" aria-labelledby="preferences-title">
 <h2 id="preferences-title">Preferences</h2>

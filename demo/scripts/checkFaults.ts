@@ -91,6 +91,15 @@ const PROBES: Record<string, Probe> = {
     });
     return filter === 'none' ? 'glass backdrop-filter none' : undefined;
   },
+  'unstable-ticker': async ({ url, browser }) => {
+    const seen: string[] = [];
+    await visit(browser, url, '/backtesting', async (page) => {
+      seen.push(await page.locator('.fault-ticker').innerText());
+      await page.waitForTimeout(200);
+      seen.push(await page.locator('.fault-ticker').innerText());
+    });
+    return seen[0] !== seen[1] ? `ticker moved from ${seen[0]} to ${seen[1]}` : undefined;
+  },
   'orders-rejected': async ({ url }) => {
     const token = await login(url);
     const r = await call(url, 'POST', '/api/orders', { token, body: { symbol: 'SPY', side: 'buy', quantity: 1 } });
@@ -107,6 +116,26 @@ const PROBES: Record<string, Probe> = {
     const r = await call(url, 'GET', '/api/health');
     return r.status === 503 && (r.body as { status?: string }).status === 'down' ? 'health 503 down' : undefined;
   },
+  'missing-nosniff': async ({ url }) => ((await call(url, 'GET', '/settings')).headers.get('x-content-type-options') === null ? 'settings page without nosniff' : undefined),
+  'missing-csp': async ({ url }) => ((await call(url, 'GET', '/settings')).headers.get('content-security-policy') === null ? 'settings page without CSP' : undefined),
+  'csp-unsafe-inline': async ({ url }) => {
+    const policy = (await call(url, 'GET', '/settings')).headers.get('content-security-policy') ?? '';
+    return /script-src [^;]*'unsafe-inline'/.test(policy) ? `CSP ${policy.slice(0, 80)}` : undefined;
+  },
+  'secret-in-page': async ({ url }) => {
+    const body = (await call(url, 'GET', '/settings')).body;
+    return typeof body === 'string' && /gh[p]_[A-Za-z0-9]{36}/.test(body) ? 'settings source holds a GitHub token' : undefined;
+  },
+  'insecure-cookie': async ({ url }) => {
+    const r = await call(url, 'POST', '/api/auth/login', { body: { username: 'demo', password: 'paper-trading' } });
+    const cookie = r.headers.get('set-cookie') ?? '';
+    return cookie.startsWith('paiid_session=') && !/HttpOnly/i.test(cookie) ? 'session cookie without HttpOnly' : undefined;
+  },
+  'stack-trace-500': async ({ url }) => {
+    const r = await call(url, 'GET', '/api/options/expirations/SPY');
+    return r.status === 500 && /\n\s+at /.test(String((r.body as { stack?: unknown }).stack)) ? 'expirations 500 with a stack trace' : undefined;
+  },
+  'version-banner': async ({ url }) => (await call(url, 'GET', '/api/health')).headers.get('server') ?? undefined,
   'slow-under-load': async ({ url }) => {
     const results = await Promise.all(Array.from({ length: 20 }, () => call(url, 'GET', '/api/health')));
     const slowest = Math.max(...results.map((r) => r.ms));

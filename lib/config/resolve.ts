@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GATE_ORDER } from '../gates.ts';
 import { effectivePolicy, type RiskPolicy } from '../risk/policy.ts';
 import { severityKeyProblems } from '../risk/severity.ts';
+import { screenNameClashes, targetFolderName } from '../visual/names.ts';
 import { ConfigError, formatConfigIssues } from './errors.ts';
 import { validationConfigSchema, type ValidationConfig } from './schema.ts';
 
@@ -18,6 +19,8 @@ export interface ResolvedConfig extends ValidationConfig {
     apiUrl: string;
     /** Absolute path of the repository the audit gate reads. */
     repository: string;
+    /** Absolute folder of this target's screenshot baselines and their manifest. */
+    baselineDir: string;
     /** True when the suite starts the target itself (no BASE_URL, local). */
     startsTarget: boolean;
     dryRun: boolean;
@@ -78,6 +81,7 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
     }
   }
 
+  problems.push(...screenNameClashes(config.routes, config.browser.viewports));
   const policyName = env.RISK_POLICY || 'merge';
   if (policyName !== 'merge' && policyName !== 'commit') problems.push(`RISK_POLICY must be "merge" or "commit", got ${JSON.stringify(env.RISK_POLICY)}`);
   problems.push(...severityKeyProblems(Object.keys(config.severity), axeRuleIds));
@@ -96,6 +100,7 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
       baseUrl: stripSlash(baseUrl),
       apiUrl: stripSlash(apiUrl),
       repository,
+      baselineDir: path.resolve(dir, config.visual.baselineDir ?? path.join('baselines', targetFolderName(config.target.name))),
       startsTarget: !env.BASE_URL && environment === 'local' && config.target.webServer !== undefined,
       dryRun: env.DRY_RUN === '1' || env.DRY_RUN === 'true',
       policy: effectivePolicy(config.policy, policyName),

@@ -7,7 +7,9 @@ import { browserSection } from './sections/browser.ts';
 import { extraSpecsSection, maintenanceWindowsSection, onCriticalSection } from './sections/operations.ts';
 import { policySection, severitySection } from './sections/policy.ts';
 import { thresholdsSection, waiversSection } from './sections/risk.ts';
+import { reviewSection } from './sections/review.ts';
 import { routesSection } from './sections/routes.ts';
+import { securitySection } from './sections/security.ts';
 import { smokeSection } from './sections/smoke.ts';
 import { targetSection } from './sections/target.ts';
 import { timeoutsSection } from './sections/timeouts.ts';
@@ -24,6 +26,8 @@ export const validationConfigSchema = z.strictObject({
   a11y: a11ySection,
   visual: visualSection,
   smoke: smokeSection,
+  security: securitySection,
+  review: reviewSection,
   thresholds: thresholdsSection,
   policy: policySection,
   severity: severitySection,

@@ -27,6 +27,8 @@ export interface RunRecord {
   shard: string | null;
   workers: number;
   config_file: string;
+  /** The reviewer sign-offs the run needs for production readiness (review.signOffs). */
+  sign_offs?: { name: string; gates: string[]; reviewers: string[]; approvals: number }[];
 }
 
 /** The seeds' task schema, plus attempt, location (file:line) and tags. */

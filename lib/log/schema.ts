@@ -45,6 +45,13 @@ export const runRecordSchema = {
       properties: { name: { type: 'string' }, base_url: { type: 'string' }, api_url: { type: 'string' }, environment: { enum: ['local', 'staging', 'production'] } },
     },
     git_sha: { type: ['string', 'null'] }, shard: { type: ['string', 'null'] }, workers: count, config_file: { type: 'string' },
+    sign_offs: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['name', 'gates', 'reviewers', 'approvals'],
+        properties: { name: { type: 'string', minLength: 1 }, gates: strings, reviewers: strings, approvals: { type: 'integer', minimum: 1 } },
+      },
+    },
   },
 } as const;
 

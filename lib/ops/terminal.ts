@@ -1,5 +1,6 @@
 import { environmentSecrets, Redactor } from '../redact.ts';
 import { formatRate } from '../risk/rate.ts';
+import { describeReadiness } from '../review/readiness.ts';
 import { describeEta, formatDuration } from './eta.ts';
 import type { DashboardView, RiskLevel } from './view.ts';
 
@@ -45,6 +46,11 @@ export function renderTerminal(view: DashboardView, options: TerminalOptions): s
   out.push(paint(`Meta-Orchestrator  run ${view.runId}  mode ${view.mode || '?'}`, 'bold'));
   out.push(`Target ${view.target.name || '?'} (${view.target.environment || '?'}) ${view.target.baseUrl}`);
   out.push(`State  ${state}${view.state === 'interrupted' ? ' (interrupted)' : ''}   elapsed ${formatDuration(view.elapsedSeconds)}   ETA ${describeEta(view.eta)}`);
+  if (view.readiness) {
+    // Beside the verdict, never instead of it: a sign-off does not change what the gates found.
+    out.push(`Ready  ${paint(view.readiness.state, view.readiness.state === 'READY' ? 'green' : 'yellow')} ${describeReadiness(view.readiness).replace(/^(READY|ON HOLD):? ?/, '')}`);
+    for (const d of view.readiness.discrepancies) out.push(paint(`       DISCREPANCY (${d.kind}): ${d.reviewer} on ${d.signOff} ${d.message}`, 'red'));
+  }
   out.push('');
   out.push(`Tasks  ${t.planned} total  ${paint(`${t.completed} completed`, 'green')}  ${paint(`${t.failed} failed`, t.failed ? 'red' : undefined)}  ${paint(`${t.blocked} blocked`, t.blocked ? 'red' : undefined)}  ${t.flaky} flaky  ${t.skipped} skipped  ${t.pending} pending`);
   out.push(`Done   ${bar(t.done, t.planned, 30)} ${view.completionPercent.toFixed(1)} %`);

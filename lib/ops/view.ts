@@ -1,4 +1,6 @@
 import type { GateRecord, ParsedLog, RunRecord, SummaryRecord, TaskRecord } from '../log/index.ts';
+import type { ParsedReviews } from '../review/log.ts';
+import { computeReadiness, type Readiness } from '../review/readiness.ts';
 import { thresholdsSection } from '../config/sections/risk.ts';
 import { riskRate } from '../risk/rate.ts';
 import type { RiskThresholds, TaskStatus, Verdict } from '../risk/types.ts';
@@ -60,6 +62,8 @@ export interface DashboardView {
   partialTail: boolean;
   elapsedSeconds: number;
   eta: Eta;
+  /** Production readiness once the run finished (null while it runs, or for a log with no sign-off plan). */
+  readiness: Readiness | null;
 }
 
 /** The config schema's own defaults: the live colours use them until the summary states the run's thresholds. */
@@ -138,6 +142,8 @@ export interface ViewOptions {
   now: Date;
   history?: readonly HistoryEntry[];
   activityLines?: number;
+  /** reports/reviews.jsonl, read: the sign-offs readiness is judged from. */
+  reviews?: ParsedReviews;
 }
 
 /**
@@ -205,5 +211,8 @@ export function buildDashboardView(log: ParsedLog, options: ViewOptions): Dashbo
     partialTail: log.partialTail,
     elapsedSeconds,
     eta: estimateEta({ finished: Boolean(summary), elapsedSeconds, previous: previousRunOfMode(options.history ?? [], mode, log.header.run_id), mode }),
+    readiness: summary && run?.sign_offs
+      ? computeReadiness(run.sign_offs, log.header.run_id, Object.fromEntries([...gateRecords.values()].map((g) => [g.gate, g.status])), options.reviews?.decisions ?? [], options.reviews?.tampered)
+      : null,
   };
 }

@@ -1,3 +1,4 @@
+import { describeReadiness, type Readiness } from '../review/readiness.ts';
 import { describePolicy, SEVERITIES } from '../risk/policy.ts';
 import { formatRate } from '../risk/rate.ts';
 import type { RunResult, Verdict } from '../risk/types.ts';
@@ -17,6 +18,8 @@ export interface SummaryContext {
   reports: { log: string; html?: string; allure?: string };
   /** Extra sections contributed by gates (e.g. the rollback hook's result). */
   notes?: { title: string; lines: string[] }[];
+  /** Production readiness (reviewer sign-off): beside the verdict, never part of it. Rewritten by `npm run review`. */
+  readiness?: Readiness;
 }
 
 /** The executive summary as data: what `.json` holds and `.md` renders. */
@@ -116,6 +119,7 @@ export function renderMarkdown(summary: ExecutiveSummary): string {
   out.push(`**${VERDICT_LINE[summary.verdict]}** Risk rate ${formatRate(summary.riskRate)}.`, '');
   for (const reason of summary.reasons) out.push(`- ${reason}`);
   out.push('');
+  if (run.readiness) out.push(...readinessLines(run.readiness), '');
   out.push(`Target **${run.target.name}** (${run.target.environment}) at ${run.target.baseUrl}; mode \`${run.mode}\`; run \`${run.runId}\`${run.gitSha ? ` at ${run.gitSha.slice(0, 12)}` : ''}; ${run.startTime} to ${run.endTime} (${run.durationSeconds.toFixed(1)} s).`, '');
   if (result.policy) out.push(`Severity ${describePolicy(result.policy)}; the rest spends the error budget.`, '');
   out.push('## Gates', '');
@@ -158,6 +162,16 @@ export function renderMarkdown(summary: ExecutiveSummary): string {
   return out.join('\n');
 }
 
+/** Production readiness under the verdict: the state, what holds it, and any discrepancy. */
+export function readinessLines(readiness: Readiness): string[] {
+  const lines = [`**Production readiness: ${readiness.state}**${readiness.required ? '' : ' (no sign-off required: review.signOffs is empty)'}. It does not change the verdict.`];
+  if (readiness.required) lines.push('', '| sign-off | gates | status | approved by | reviewers |', '|---|---|---|---|---|');
+  for (const s of readiness.signOffs) lines.push(`| ${s.name} | ${s.gates.join(', ')} | ${s.status} | ${s.approvedBy.join(', ') || '-'} | ${s.reviewers.join(', ')} (${s.needed} needed) |`);
+  if (readiness.pending.length > 0) lines.push('', ...readiness.pending.map((line) => `- pending: ${cell(line)}`));
+  for (const d of readiness.discrepancies) lines.push(`- DISCREPANCY (${d.kind}): ${d.reviewer} on ${d.signOff} ${cell(d.message)}`);
+  return lines;
+}
+
 /** Failures or findings, worst first, each with its evidence and attachments. */
 function renderEntries(out: string[], entries: RunResult['failures']): void {
   const rank = (severity: string) => SEVERITIES.indexOf(severity as never);
@@ -179,6 +193,7 @@ export function renderShort(summary: ExecutiveSummary, summaryPath: string): str
     `Verdict: ${summary.verdict}  risk rate ${formatRate(summary.riskRate)}  (${result.tasks.total} tasks: ${result.tasks.completed} completed, ${result.tasks.failed} failed, ${result.tasks.flaky} flaky, ${result.tasks.blocked} blocked, ${result.tasks.skipped} skipped; ${result.operations.operations} operations, ${result.operations.failed} failed of which ${result.operations.findings ?? 0} findings; ${result.warnings.length} warnings)`,
   ];
   for (const reason of summary.reasons) lines.push(`  - ${reason}`);
+  if (summary.run.readiness) lines.push(`Production readiness: ${describeReadiness(summary.run.readiness)}`);
   for (const gate of result.gates) {
     lines.push(`  ${gate.gate.padEnd(12)} ${gate.status.padEnd(11)} ${String(gate.tasks.total).padStart(3)} tasks ${String(gate.operations.operations).padStart(5)} ops ${String(gate.operations.failed).padStart(3)} failed  ${formatRate(gate.riskRate)}`);
   }

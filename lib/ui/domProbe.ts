@@ -70,3 +70,40 @@ export function hasBackdrop(value: string): boolean {
   const normalised = value.trim().toLowerCase();
   return normalised !== '' && normalised !== 'none';
 }
+
+export interface RegionProbe {
+  /** The region in screenshot pixels. */
+  box: { x: number; y: number; width: number; height: number };
+  /** A full-page screenshot counts from the top of the document, a viewport one from the viewport's. */
+  fullPage: boolean;
+}
+
+/** The smallest element whose box holds the whole region, described as a selector, to name what moved. */
+export function elementAroundRegion(probe: RegionProbe): string | undefined {
+  const dx = probe.fullPage ? window.scrollX : 0;
+  const dy = probe.fullPage ? window.scrollY : 0;
+  const { x, y, width, height } = probe.box;
+  let best: Element | undefined;
+  let bestArea = Infinity;
+  for (const element of document.body.querySelectorAll('*')) {
+    const rect = element.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    const left = rect.left + dx;
+    const top = rect.top + dy;
+    // One pixel of slack: anti-aliased edges spill over the box by a pixel.
+    if (left > x + 1 || top > y + 1 || left + rect.width < x + width - 1 || top + rect.height < y + height - 1) continue;
+    const area = rect.width * rect.height;
+    if (area < bestArea) {
+      best = element;
+      bestArea = area;
+    }
+  }
+  if (!best) return undefined;
+  const testId = best.getAttribute('data-testid');
+  const tag = best.tagName.toLowerCase();
+  if (testId) return `${tag}[data-testid="${testId}"]`;
+  const id = best.id ? `#${best.id}` : '';
+  const classes = [...best.classList].slice(0, 2).map((c) => `.${c}`).join('');
+  const parent = best.parentElement ? `${best.parentElement.tagName.toLowerCase()} > ` : '';
+  return `${parent}${tag}${id}${classes}`;
+}

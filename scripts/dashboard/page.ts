@@ -27,6 +27,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     <div class="card" id="risk-card"><span class="label" id="risk-label">Risk rate</span><span class="value" data-testid="risk-rate" id="risk-rate">-</span></div>
   </section>
   <p id="state" data-testid="state"></p>
+  <p id="readiness" data-testid="readiness"></p>
   <ul id="reasons"></ul>
   <section>
     <h2>Gates</h2>
@@ -68,6 +69,7 @@ progress { width: 140px; }
 .charts svg { max-width: 100%; height: auto; background: #fff; border-radius: 6px; }
 #activity { font-family: ui-monospace, monospace; font-size: 0.85rem; }
 #problems { color: #b58700; font-family: ui-monospace, monospace; font-size: 0.85rem; }
+.readiness-READY { color: #2e9e5b; } .readiness-ON-HOLD { color: #b58700; }
 .verdict-PASS { color: #7ee2a8; } .verdict-WARNING { color: #ffd166; } .verdict-CRITICAL { color: #ff8a8f; }
 `;
 
@@ -90,6 +92,12 @@ function render(state) {
   const verdict = el('strong', v.verdict ? v.verdict : 'RUNNING', v.verdict ? 'verdict-' + v.verdict : '');
   state_.append(verdict, ' ' + v.state + ', elapsed ' + Math.round(v.elapsedSeconds) + 's, ETA ' + eta(v.eta));
   state_.dataset.state = v.state;
+  const ready = $('readiness'); ready.textContent = '';
+  if (v.readiness) {
+    ready.append(el('strong', 'Production readiness: ' + v.readiness.state, 'readiness-' + v.readiness.state.replace(' ', '-')), v.readiness.required ? '' : ' (no sign-off required)');
+    const items = v.readiness.pending.map((p) => el('li', 'pending: ' + p)).concat(v.readiness.discrepancies.map((d) => el('li', 'DISCREPANCY (' + d.kind + '): ' + d.reviewer + ' on ' + d.signOff + ' ' + d.message, 'status-failed')));
+    if (items.length) { const list = el('ul'); list.append(...items); ready.append(list); }
+  }
   const reasons = $('reasons'); reasons.replaceChildren(...v.reasons.map((r) => el('li', r)));
   $('gates').replaceChildren(...v.gates.map((g) => {
     const tr = document.createElement('tr'); tr.dataset.gate = g.gate;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseExecutionLog, type ParsedLog } from '../../lib/log/index.ts';
 import { parseHistory, type HistoryEntry } from '../../lib/ops/history.ts';
+import { parseReviews, type ParsedReviews } from '../../lib/review/log.ts';
 import { buildDashboardView, type DashboardView } from '../../lib/ops/view.ts';
 import { UserError } from './cli.ts';
 
@@ -38,14 +39,20 @@ export function readLog(logPath: string): ParsedLog {
   return parseExecutionLog(readFileSync(logPath, 'utf8'), path.basename(logPath));
 }
 
+export function readReviewLog(reportsDir: string): ParsedReviews {
+  const file = path.join(reportsDir, 'reviews.jsonl');
+  return existsSync(file) ? parseReviews(readFileSync(file, 'utf8')) : { decisions: [] };
+}
+
 export function loadView(source: LogSource, now = new Date(), activityLines = 8): DashboardView {
-  return buildDashboardView(readLog(source.logPath), { now, history: readHistory(source.reportsDir), activityLines });
+  return buildDashboardView(readLog(source.logPath), { now, history: readHistory(source.reportsDir), activityLines, reviews: readReviewLog(source.reportsDir) });
 }
 
 /** Size, mtime and real target of the log and the history: changes when either moves on. */
 export function fingerprint(source: LogSource): string {
   const parts: string[] = [];
-  for (const file of [source.logPath, path.join(source.reportsDir, 'history.jsonl')]) {
+  // A sign-off changes readiness: the reviews file moves the view on too.
+  for (const file of [source.logPath, path.join(source.reportsDir, 'history.jsonl'), path.join(source.reportsDir, 'reviews.jsonl')]) {
     try {
       const stat = statSync(file);
       parts.push(`${realpathSync(file)}:${stat.size}:${stat.mtimeMs}`);

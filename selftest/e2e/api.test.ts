@@ -28,6 +28,10 @@ const EXPECTED: Record<string, FaultExpectation> = {
   'auth-bypass-orders': { check: /^auth: POST \/api\/orders without credentials answers 401: .*answered 201/ },
   'cors-reflect': { check: /^cors: preflight from disallowed origin https:\/\/evil\.example is refused: .*reflected with Access-Control-Allow-Credentials: true/ },
   'upstream-401-as-500': { check: /^error mapping: upstream 401 -> 503: .*answered 500, expected 503/ },
+  // The passive security scan judges what the contracts gate's API calls received.
+  'insecure-cookie': { check: /^security: cookie flags \(HttpOnly, SameSite, Secure\) on API responses: [\s\S]*\/api\/auth\/login: Set-Cookie paiid_session \(a session cookie\): lacks HttpOnly/ },
+  'stack-trace-500': { check: /^security: no error disclosure \(stack trace, debug page\) in error responses on API responses: [\s\S]*\/api\/options\/expirations\/SPY: HTTP 500 body: shows a Node\.js stack trace/ },
+  'version-banner': { check: /^security: no server version banner \(Server, X-Powered-By\) on API responses: [\s\S]*: server: is "PaiiD\/2\.3\.1 Node\.js\/[\d.]+", naming a version/ },
 };
 
 const GATES = ['data-flows', 'contracts'] as const;

@@ -9,6 +9,8 @@ import { digest, failedChecksOf, runSuite, tasksOf } from '../helpers/runSuite.t
  */
 const browserFaults = faults.filter((fault) => fault.gate === 'browser');
 
+const SETTINGS_TASK = 'browser/routes-settings-renders-cleanly-at-desktop-1920x1080';
+
 /** The task that must fail for each fault, and the check title that must name it. */
 const EXPECTED: Record<string, { grep: string; task: string; check: RegExp }> = {
   'console-error': { grep: 'home renders cleanly at desktop', task: 'browser/routes-home-renders-cleanly-at-desktop-1920x1080', check: /^no console errors on \/ @desktop: 1 seen: .*_fault\/console-error\.js/ },
@@ -16,6 +18,11 @@ const EXPECTED: Record<string, { grep: string; task: string; check: RegExp }> = 
   'broken-image': { grep: 'research renders cleanly at desktop', task: 'browser/routes-research-renders-cleanly-at-desktop-1920x1080', check: /^no failed requests \(HTTP 4xx\/5xx\) on \/research @desktop: 1 seen: 404 .*sector-heatmap\.png/ },
   'forbidden-brand-term': { grep: 'home renders cleanly at desktop', task: 'browser/routes-home-renders-cleanly-at-desktop-1920x1080', check: /^no forbidden brand term in visible text on \/ @desktop: 1 hit\(s\): "AI" in ".*AI Recommendations/ },
   'missing-wedge': { grep: 'radial menu', task: 'browser/interactions-radial-menu-opens-every-workflow', check: /^radial menu opens every workflow: \[data-testid="radial-wedge"\] count = 10: .*matched 9 element\(s\), expected = 10/ },
+  // The passive security scan judges what the route's page received.
+  'missing-nosniff': { grep: 'settings renders cleanly at desktop', task: SETTINGS_TASK, check: /^security: X-Content-Type-Options nosniff on page \/settings: \d+ of \d+ response\(s\) judged fail:\nhttp:\S+\/settings: X-Content-Type-Options: missing; expected X-Content-Type-Options: nosniff/ },
+  'missing-csp': { grep: 'settings renders cleanly at desktop', task: SETTINGS_TASK, check: /^security: Content-Security-Policy blocks injected scripts on page \/settings: 1 of 1 response\(s\) judged fail:\nhttp:\S+\/settings: Content-Security-Policy: no Content-Security-Policy header/ },
+  'csp-unsafe-inline': { grep: 'settings renders cleanly at desktop', task: SETTINGS_TASK, check: /^security: Content-Security-Policy blocks injected scripts on page \/settings: [\s\S]*script-src 'unsafe-inline': 'unsafe-inline' allows the execution of unsafe in-page scripts/ },
+  'secret-in-page': { grep: 'settings renders cleanly at desktop', task: SETTINGS_TASK, check: /^security: no secret in responses or page source on page \/settings: [\s\S]*\/settings: body line \d+:\d+: @secretlint\/secretlint-rule-github/ },
 };
 
 describe('browser gate', { concurrency: 2 }, () => {

@@ -66,10 +66,11 @@ describe('ci:local, the CI plan on one machine', () => {
   });
 
   test('a failed gate blocks the gates after it: listed, never run, blocked in the merged verdict', async () => {
-    // An audit target missing what the config names fails the audit gate in seconds.
+    // A committed credential (critical) fails the audit gate in seconds; the token is assembled here so this file stays clean.
     const target = mkdtempSync(path.join(os.tmpdir(), 'mo-ci-target-'));
     temps.push(target);
     writeFileSync(path.join(target, 'README.md'), '# nothing here\n');
+    writeFileSync(path.join(target, 'settings.ts'), `export const TOKEN = '${['gh', 'p_', 'R8m2Kq7Vx4', 'Tz9Lp3Wc6N', 'h1Jd5Fs0Gb', 'Ya2E7u'].join('')}';\n`);
     const output = path.join(WORK, 'blocked');
     const run = await ciLocal(['--gates', 'audit,data-flows', '--shards', '1'], output, { TARGET_REPO: target });
     const merged = readRun(output);

@@ -73,7 +73,7 @@ export default defineConfig({
         let stderr = '';
         child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
         child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-        const kill = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+        const kill = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
         if (options.signalWhen) {
           const { signal, ready } = options.signalWhen;
           const poll = setInterval(() => {

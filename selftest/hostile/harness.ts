@@ -64,14 +64,14 @@ export function firstSentence(text: string): string {
   return '';
 }
 
-/** The message a reader sees first: the first failed task's first error, else the summary's reason. */
+/** The message a reader sees first: the first failed task's first error, else the first finding, else the summary's reason. */
 export function leadingMessage(observed: Observed, expectation: Expectation, cause?: RegExp): string {
   const run = observed.run;
   if (expectation === 'verdict' && run) {
+    // What stopped the chain first, else the first finding, else why the verdict is what it is.
     const failed = run.tasks.find((t) => ['failed', 'interrupted', 'timedOut'].includes(t.status) && t.errors.length > 0);
-    // Below the blocking severity a failure is a finding: the task passes and the first finding says what went wrong.
     const finding = run.tasks.find((t) => (t.findings?.length ?? 0) > 0);
-    const text = failed ? `${failed.task_id}: ${failed.errors[0]}` : finding ? `${finding.task_id}: ${finding.findings?.[0]}` : (run.summary?.reasons[0] ?? '');
+    const text = failed ? `${failed.task_id}: ${failed.errors[0]}` : finding ? `${finding.task_id}: ${finding.findings![0]}` : (run.summary?.reasons[0] ?? '');
     return firstSentence(text) || text.split('\n')[0] || '';
   }
   // A refusal or a tool's notice lists several lines: the one naming the cause, else the first sentence.

@@ -29,11 +29,23 @@ function lineOfKey(text: string, key: string, section?: string): number {
   return entry?.line ?? 1;
 }
 
+/** Whether a manifest asks for any package at all: one that does not has nothing to lock. */
+export function hasDependencies(manifestText: string): boolean {
+  try {
+    const manifest = JSON.parse(manifestText) as Manifest;
+    return SECTIONS.some((section) => Object.keys(manifest[section] ?? {}).length > 0);
+  } catch {
+    // unparsable: the syntax check reports it, and this check still looks for a lockfile
+    return true;
+  }
+}
+
 /**
  * package-lock.json (v2/v3) agrees with package.json: same name and version, the root entry lists
- * the same ranges, and every direct dependency is locked at a version its range accepts.
+ * the same ranges, and every direct dependency is locked at a version its range accepts. For a
+ * workspace member, `memberDir` (its folder relative to the lockfile's) names its entry in the lock.
  */
-export function compareNpmLock(manifestFile: string, manifestText: string, lockFile: string, lockText: string): Finding[] {
+export function compareNpmLock(manifestFile: string, manifestText: string, lockFile: string, lockText: string, memberDir?: string): Finding[] {
   const findings: Finding[] = [];
   let manifest: Manifest;
   let lock: NpmLock;
@@ -48,22 +60,32 @@ export function compareNpmLock(manifestFile: string, manifestText: string, lockF
     finding(lockFile, lineOfKey(lockText, 'lockfileVersion'), 'lockfile-version', `lockfileVersion ${lock.lockfileVersion ?? 1} is too old to compare: run npm install with npm 7 or later`);
     return findings;
   }
-  const root = lock.packages[''] ?? {};
-  if (manifest.name !== undefined && (lock.name ?? root.name) !== manifest.name) {
-    finding(lockFile, lineOfKey(lockText, 'name'), 'lockfile-mismatch', `locks "${lock.name ?? root.name}" but ${manifestFile} is "${manifest.name}"`);
+  const member = memberDir !== undefined;
+  const root = lock.packages[memberDir ?? ''];
+  if (member && !root) {
+    finding(lockFile, 1, 'lockfile-mismatch', `has no entry for the workspace ${memberDir} (${manifestFile}): run npm install at the workspace root`);
+    return findings;
   }
-  if (manifest.version !== undefined && (lock.version ?? root.version) !== manifest.version) {
-    finding(lockFile, lineOfKey(lockText, 'version'), 'lockfile-mismatch', `locks version ${lock.version ?? root.version} but ${manifestFile} says ${manifest.version}`);
+  const entry = root ?? {};
+  const lockedName = member ? entry.name : lock.name ?? entry.name;
+  const lockedVersion = member ? entry.version : lock.version ?? entry.version;
+  if (manifest.name !== undefined && lockedName !== undefined && lockedName !== manifest.name) {
+    finding(lockFile, lineOfKey(lockText, 'name'), 'lockfile-mismatch', `locks "${lockedName}" but ${manifestFile} is "${manifest.name}"`);
   }
+  if (manifest.version !== undefined && lockedVersion !== undefined && lockedVersion !== manifest.version) {
+    finding(lockFile, lineOfKey(lockText, 'version'), 'lockfile-mismatch', `locks version ${lockedVersion} but ${manifestFile} says ${manifest.version}`);
+  }
+  // A member's packages are installed beside it or hoisted to the root's node_modules.
+  const installedVersion = (name: string) => (member ? lock.packages![`${memberDir}/node_modules/${name}`]?.version : undefined) ?? lock.packages![`node_modules/${name}`]?.version;
   for (const section of SECTIONS) {
     const wanted = manifest[section] ?? {};
-    const locked = root[section] ?? {};
+    const locked = entry[section] ?? {};
     for (const [name, range] of Object.entries(wanted)) {
       if (locked[name] !== range) {
         finding(manifestFile, lineOfKey(manifestText, name, section), 'lockfile-mismatch', `${section}.${name} is "${range}" but ${lockFile} records ${locked[name] === undefined ? 'nothing' : `"${locked[name]}"`}: run npm install`);
         continue;
       }
-      const installed = lock.packages[`node_modules/${name}`]?.version;
+      const installed = installedVersion(name);
       if (section === 'peerDependencies') continue;
       if (installed === undefined) {
         if (section !== 'optionalDependencies') finding(lockFile, 1, 'lockfile-mismatch', `${name} is not locked (no node_modules/${name} entry)`);

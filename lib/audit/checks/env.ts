@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { Finding } from '../findings.ts';
 import { forEachLine, lineStartsOf, positionAt } from '../findings.ts';
 
@@ -39,6 +40,25 @@ export function documentedVariables(file: string, text: string): VariableUse[] {
   return out;
 }
 
+/** Names of `candidates` that a documentation text (a README, a docs page) mentions as whole words. */
+export function mentionedVariables(file: string, text: string, candidates: Iterable<string>): VariableUse[] {
+  const out: VariableUse[] = [];
+  let lineStarts: number[] | undefined;
+  for (const name of candidates) {
+    const at = new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`).exec(text);
+    if (!at) continue;
+    lineStarts ??= lineStartsOf(text);
+    out.push({ name, file, ...positionAt(lineStarts, at.index) });
+  }
+  return out;
+}
+
+/** A matcher for ignored variable names: exact names and globs (`GITHUB_*`). */
+export function ignoredVariables(patterns: readonly string[]): (name: string) => boolean {
+  const match = picomatch([...patterns]);
+  return (name) => match(name);
+}
+
 export interface EnvAuditResult {
   /** Read in code, absent from the example file: one finding per variable, at its first read. */
   undocumented: Finding[];
@@ -50,12 +70,12 @@ export interface EnvAuditResult {
  * Compares what code reads with what the example file documents. `firstReads` holds one entry per
  * variable (the first read seen), so the comparison is linear in the number of variables.
  */
-export function compareVariables(firstReads: ReadonlyMap<string, VariableUse>, documented: readonly VariableUse[], exampleFile: string, ignored: readonly string[]): EnvAuditResult {
-  const documentedNames = new Set(documented.map((variable) => variable.name));
-  const ignore = new Set(ignored);
+export function compareVariables(firstReads: ReadonlyMap<string, VariableUse>, documented: readonly VariableUse[], exampleFile: string, ignored: readonly string[], mentioned: readonly VariableUse[] = []): EnvAuditResult {
+  const documentedNames = new Set([...documented, ...mentioned].map((variable) => variable.name));
+  const ignore = ignoredVariables(ignored);
   const undocumented: Finding[] = [];
   for (const use of firstReads.values()) {
-    if (documentedNames.has(use.name) || ignore.has(use.name)) continue;
+    if (documentedNames.has(use.name) || ignore(use.name)) continue;
     undocumented.push({ file: use.file, line: use.line, column: use.column, rule: 'env-undocumented', message: `${use.name} is read here but not documented in ${exampleFile}`, severity: 'medium' });
   }
   const unused: Finding[] = [];

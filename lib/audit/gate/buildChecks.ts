@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateOpenApiTypes } from '../../openapi/generateTypes.ts';
 import type { RiskRecorder } from '../../risk/recorder.ts';
-import { compareNpmLock, LOCKFILES, parseNpmAudit, type AuditOutcome } from '../checks/dependencies.ts';
+import { compareNpmLock, hasDependencies, LOCKFILES, parseNpmAudit, type AuditOutcome } from '../checks/dependencies.ts';
+import { findWorkspaceRoot } from '../checks/workspaces.ts';
 import { checkGlass, cssRules, offPaletteColours, paletteFrom, paletteFromTokens, type GlassUse, type TriageEntry } from '../checks/designDna.ts';
 import { compareGenerated } from '../checks/generated.ts';
 import { emptyCounts, textFiles } from '../files.ts';
@@ -44,23 +45,35 @@ export async function auditGenerated(context: AuditContext, risk: RiskRecorder):
   return generated.openapi.length + generated.commands.length;
 }
 
-/** Check 10a: each manifest has a lockfile, and an npm lockfile agrees with it. */
+/**
+ * Check 10a: each manifest that asks for packages has a lockfile, and an npm lockfile agrees with
+ * it. A workspace member (npm, yarn or pnpm workspaces) is locked by its workspace root's lockfile.
+ */
 export function auditLockfiles(context: AuditContext, risk: RiskRecorder): string[] {
   const manifests = context.listing.files.map((file) => file.path).filter(globMatcher(context.config.dependencies.manifests));
+  const read = (file: string) => readOrUndefined(path.join(context.root, file));
   for (const manifest of manifests) {
     const dir = path.posix.dirname(manifest);
-    const local = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
+    const manifestText = read(manifest) ?? '';
+    if (!hasDependencies(manifestText)) {
+      risk.pass(`dependencies: ${manifest} asks for no package, nothing to lock`, { check: 'audit/lockfile' });
+      continue;
+    }
+    const workspace = findWorkspaceRoot(dir, read);
+    const lockDir = workspace?.dir ?? dir;
+    const local = (name: string) => (lockDir === '.' ? name : `${lockDir}/${name}`);
     const lockfile = LOCKFILES.map(local).find((candidate) => existsSync(path.join(context.root, candidate)));
-    const manifestText = readOrUndefined(path.join(context.root, manifest)) ?? '';
     let findings: Finding[];
     if (!lockfile) {
-      findings = [{ file: manifest, line: 1, rule: 'lockfile-missing', message: `has no lockfile next to it (${LOCKFILES.join(', ')}): installs are not reproducible`, severity: 'medium' }];
+      const where = workspace ? `nor at its workspace root ${workspace.dir} (${workspace.declaredIn})` : 'next to it';
+      findings = [{ file: manifest, line: 1, rule: 'lockfile-missing', message: `has no lockfile ${where} (${LOCKFILES.join(', ')}): installs are not reproducible`, severity: 'medium' }];
     } else if (lockfile.endsWith('.json')) {
-      findings = compareNpmLock(manifest, manifestText, lockfile, readOrUndefined(path.join(context.root, lockfile)) ?? '');
+      findings = compareNpmLock(manifest, manifestText, lockfile, read(lockfile) ?? '', workspace?.memberDir);
     } else {
       findings = [];
     }
-    recordExamined(risk, 'audit/lockfile', `dependencies: ${manifest} has a lockfile that agrees${lockfile ? ` (${lockfile})` : ''}`, findings);
+    const via = workspace ? `, the workspace root's` : '';
+    recordExamined(risk, 'audit/lockfile', `dependencies: ${manifest} has a lockfile that agrees${lockfile ? ` (${lockfile}${via})` : ''}`, findings);
   }
   return manifests;
 }

@@ -6,3 +6,4 @@
 export const sourceChecks = () => import('./sourceChecks.ts');
 export const settingsChecks = () => import('./settingsChecks.ts');
 export const buildChecks = () => import('./buildChecks.ts');
+export const migrationChecks = () => import('./migrationChecks.ts');

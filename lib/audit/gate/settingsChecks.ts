@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RiskRecorder } from '../../risk/recorder.ts';
 import { checkCorsAuth, settingsOf } from '../checks/corsAuth.ts';
-import { compareVariables, documentedVariables, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
+import { compareVariables, documentedVariables, ignoredVariables, mentionedVariables, readPatterns, variableReads, type VariableUse } from '../checks/env.ts';
 import { comparePorts, composePorts, configPorts, envPorts, scriptPorts, type PortDeclaration } from '../checks/ports.ts';
 import { checkSyntax, type SyntaxKind } from '../checks/syntax.ts';
 import { emptyCounts, textFiles } from '../files.ts';
@@ -63,10 +63,16 @@ export function auditCorsAuth(context: AuditContext, risk: RiskRecorder): void {
   recordCoverage(risk, 'cors and auth settings', context, counts);
 }
 
-/** Check 6: variables read in code are documented in the example file; documented ones are read. */
+/**
+ * Check 6: variables read in code are documented in the example file (or named in the project's
+ * documentation); documented ones are read. Platform variables (CI, shells, test runners) are not
+ * the project's to document.
+ */
 export function auditEnvironment(context: AuditContext, risk: RiskRecorder): void {
   const { env } = context.config;
   const patterns = readPatterns([...env.readPatterns, ...env.extraReadPatterns]);
+  const ignored = [...env.ignore, ...env.extraIgnore];
+  const isIgnored = ignoredVariables(ignored);
   const firstReads = new Map<string, VariableUse>();
   const counts = emptyCounts();
   for (const { file, text } of textFiles(context.listing, globMatcher(env.code), counts)) {
@@ -78,14 +84,24 @@ export function auditEnvironment(context: AuditContext, risk: RiskRecorder): voi
     exampleText = readFileSync(path.join(context.root, env.exampleFile), 'utf8');
     documented = documentedVariables(env.exampleFile, exampleText);
   } catch {
-    // no example file: every read variable is undocumented, and that is the finding
+    // no example file: the documentation files may still name the variables
   }
-  if (exampleText === undefined && firstReads.size > 0) {
-    recordExamined(risk, 'audit/env-documented', `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, but code reads ${firstReads.size} variable(s)`, severity: 'medium' }]);
+  const mentioned: VariableUse[] = [];
+  const docs = globMatcher(env.documentedIn);
+  // The project's own variables: an ignored one is read, but not the project's to document.
+  const own = [...firstReads.keys()].filter((name) => !isIgnored(name)).sort();
+  const undocumentedNames = () => own.filter((name) => !documented.some((d) => d.name === name) && !mentioned.some((m) => m.name === name));
+  let docFiles = 0;
+  for (const { file, text } of textFiles(context.listing, (file) => file !== env.exampleFile && docs(file), emptyCounts())) {
+    docFiles += 1;
+    mentioned.push(...mentionedVariables(file, text, undocumentedNames()));
   }
-  const result = compareVariables(firstReads, documented, env.exampleFile, env.ignore);
-  const names = [...firstReads.keys()].sort();
-  for (const name of names) {
+  if (exampleText === undefined && docFiles === 0 && own.length > 0) {
+    recordExamined(risk, 'audit/env-documented', `environment: ${env.exampleFile} exists`, [{ file: env.exampleFile, rule: 'env-example-missing', message: `is missing, and no documentation file (audit.env.documentedIn) exists, but code reads ${own.length} variable(s)`, severity: 'medium' }]);
+  }
+  const where = exampleText === undefined ? `${env.documentedIn.join(', ')} (no ${env.exampleFile})` : `${env.exampleFile}${docFiles > 0 ? ' or the documentation' : ''}`;
+  const result = compareVariables(firstReads, documented, where, ignored, mentioned);
+  for (const name of own) {
     const finding = result.undocumented.find((candidate) => candidate.message.startsWith(`${name} `));
     recordExamined(risk, 'audit/env-documented', `environment: ${name} is documented`, finding ? [finding] : []);
   }

@@ -91,9 +91,24 @@ const corsAuth = z.strictObject({
   exampleFiles: globs.default(['**/*.example', '**/*.example.*', '**/*.sample', '**/*.sample.*', '**/*.template', '**/*.dist']),
 });
 
+/** Variables the platform sets (shells, CI services, docs hosts, test runners): nobody documents them. */
+export const PLATFORM_VARIABLES = [
+  'NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'TZ', 'USER', 'SHELL', 'TERM', 'LANG', 'LC_*', 'TMPDIR', 'TEMP', 'TMP', 'HOSTNAME',
+  'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'FORCE_COLOR', 'NO_COLOR', 'DEBUG_COLORS',
+  'GITHUB_*', 'RUNNER_*', 'GITLAB_*', 'CI_*', 'CIRCLE*', 'TRAVIS*', 'BUILDKITE*', 'JENKINS_*', 'TEAMCITY_*', 'APPVEYOR*', 'BITBUCKET_*', 'TF_BUILD', 'AGENT_*', 'SYSTEM_*',
+  'READTHEDOCS*', 'NETLIFY*', 'VERCEL*', 'RENDER*', 'HEROKU_*', 'DYNO',
+  'JEST_WORKER_ID', 'VITEST*', 'PYTEST_*', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX', 'PLAYWRIGHT_*', 'PW_*', 'NODE_V8_COVERAGE', 'NYC_*', 'COVERAGE*',
+  'VIRTUAL_ENV', 'CONDA_*', 'PYTHON*', 'JUPYTER_*', 'IPYTHON*',
+];
+
 const envAudit = z.strictObject({
   /** The file that documents every variable. */
   exampleFile: z.string().min(1).default('.env.example'),
+  /**
+   * Other files that document variables (a README, docs pages): a variable named in one counts as
+   * documented, and with any of them present a missing example file is no finding by itself.
+   */
+  documentedIn: globs.default(['README*', 'docs/**/*.md', 'docs/**/*.rst', 'docs/**/*.txt']),
   /** Code that reads variables. */
   code: globs.default([...CODE_GLOBS, '**/*.py']),
   /**
@@ -111,8 +126,10 @@ const envAudit = z.strictObject({
   ]),
   /** More read patterns, added to `readPatterns` (so the defaults stay). */
   extraReadPatterns: z.array(regexSource).default([]),
-  /** Variables set by the platform, never documented (NODE_ENV, CI...). */
-  ignore: z.array(z.string().min(1)).default(['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'TZ', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']),
+  /** Variables set by the platform, never documented (names or globs: `GITHUB_*`); the defaults are PLATFORM_VARIABLES. */
+  ignore: z.array(z.string().min(1)).default(PLATFORM_VARIABLES),
+  /** More variables to ignore, added to `ignore` (so the defaults stay). */
+  extraIgnore: z.array(z.string().min(1)).default([]),
   /** A documented variable that no code reads: 'warn' (default), 'error' or 'off'. */
   unusedLevel: z.enum(['error', 'warn', 'off']).default('warn'),
 });
@@ -178,6 +195,32 @@ const command = z.strictObject({
   severity: severitySchema.default('high'),
 });
 
+/** A migration status command for a tool without a preset. */
+const migrationCommand = z.strictObject({
+  name: z.string().min(1),
+  /** Run with the shell: exit 0 when the schema is up to date, non-zero when migrations are pending. */
+  command: z.string().min(1),
+  /** Folder to run in, relative to the repository. */
+  cwd: z.string().min(1).default('.'),
+  /** For tools that exit 0 either way: a regular expression whose match in the output means "pending". */
+  pendingPattern: regexSource.optional(),
+  timeoutMs: positiveMs.optional(),
+});
+
+export const MIGRATION_TOOLS = ['alembic', 'django', 'prisma', 'knex'] as const;
+
+const migrations = z.strictObject({
+  /** Recognise Alembic (alembic.ini), Django (manage.py), Prisma (schema.prisma) and Knex (knexfile.*) projects. */
+  detect: z.boolean().default(true),
+  /** Presets never run even when recognised. */
+  skip: z.array(z.enum(MIGRATION_TOOLS)).default([]),
+  /** The interpreter of the Alembic and Django presets (a virtualenv's python, for instance). */
+  python: z.string().min(1).default('python3'),
+  /** Each command's time limit: a database that does not answer must not hang the gate. */
+  timeoutMs: positiveMs.default(60_000),
+  commands: z.array(migrationCommand).default([]),
+});
+
 /** Repository audit (tests/audit). */
 export const auditSection = withDefaults(z.strictObject({
   /** Repository to audit, relative to the config file. `TARGET_REPO` overrides. */
@@ -198,6 +241,8 @@ export const auditSection = withDefaults(z.strictObject({
   dependencies: withDefaults(dependencies),
   designDna: withDefaults(designDna),
   commands: z.array(command).default([]),
+  /** Migrations up to date: the tools' own status checks (they read DATABASE_URL and the like from the environment). */
+  migrations: withDefaults(migrations),
 }));
 
 export type AuditConfig = z.output<typeof auditSection>;

@@ -26,5 +26,6 @@ export const AUDIT_CHECKS: readonly CheckDefinition[] = [
   },
   { id: 'audit/npm-audit', severity: 'high', why: 'a dependency with a known advisory at or above the configured level', toolLevels: 'the advisory\'s severity (critical, high, moderate = medium, low)' },
   { id: 'audit/design-dna', severity: 'low', why: 'off-palette colours and bare glass panels drift from the design system', subChecks: ['design-off-palette', 'design-glass', 'design-palette'] },
+  { id: 'audit/migrations', severity: 'high', why: 'pending migrations, or models changed without one: the code shipped expects a schema the database does not have' },
   { id: 'audit/commands', severity: 'high', why: 'a configured check command (tests, type check, lint) that fails', toolLevels: 'audit.commands[].severity' },
 ];

@@ -4,6 +4,7 @@ import { BROWSER_CHECKS } from './browser.ts';
 import { CONTRACT_CHECKS } from './contracts.ts';
 import { DATA_FLOW_CHECKS } from './dataFlows.ts';
 import { RUN_CHECKS } from './run.ts';
+import { SECURITY_CHECKS } from './security.ts';
 import { SMOKE_CHECKS } from './smoke.ts';
 import type { CheckDefinition } from './types.ts';
 import { VISUAL_CHECKS } from './visual.ts';
@@ -19,6 +20,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...VISUAL_CHECKS,
   ...CONTRACT_CHECKS,
   ...SMOKE_CHECKS,
+  ...SECURITY_CHECKS,
   ...RUN_CHECKS,
 ];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkCorsAuth, settingsOf } from '../../../lib/audit/checks/corsAuth.ts';
-import { compareVariables, documentedVariables, readPatterns, variableReads, type VariableUse } from '../../../lib/audit/checks/env.ts';
+import { compareVariables, documentedVariables, ignoredVariables, mentionedVariables, readPatterns, variableReads, type VariableUse } from '../../../lib/audit/checks/env.ts';
 import { comparePorts, composePorts, configPorts, envPorts, scriptPorts, type PortService } from '../../../lib/audit/checks/ports.ts';
 import { checkDotenv, checkJson, checkJsonc, checkYaml } from '../../../lib/audit/checks/syntax.ts';
 import { auditSection } from '../../../lib/config/sections/audit.ts';
@@ -102,5 +102,20 @@ describe('environment audit', () => {
     const result = compareVariables(reads, documented, '.env.example', defaults.env.ignore);
     assert.deepEqual(result.undocumented.map((f) => `${f.file}:${f.line} ${f.message}`), ['b.ts:7 SECRET_X is read here but not documented in .env.example']);
     assert.deepEqual(result.unused.map((f) => `${f.file}:${f.line}`), ['.env.example:2']);
+  });
+});
+
+describe('environment documentation beyond the example file', () => {
+  it('ignores platform variables by name or glob: CI services, docs hosts, test runners', () => {
+    const ignored = ignoredVariables(defaults.env.ignore);
+    for (const name of ['GITHUB_SHA', 'READTHEDOCS_VERSION', 'JEST_WORKER_ID', 'PYTEST_CURRENT_TEST', 'CI', 'LC_ALL']) assert.equal(ignored(name), true, name);
+    for (const name of ['DATABASE_URL', 'API_TOKEN']) assert.equal(ignored(name), false, name);
+  });
+  it('counts a variable named in the documentation as documented', () => {
+    const reads = new Map<string, VariableUse>([['JUPYTER_TOKEN_FILE', { name: 'JUPYTER_TOKEN_FILE', file: 'a.py', line: 1, column: 1 }], ['APP_SECRET', { name: 'APP_SECRET', file: 'a.py', line: 2, column: 1 }]]);
+    const mentioned = mentionedVariables('docs/config.md', 'Set `APP_SECRET` to sign cookies.\nAPP_SECRETS is another thing.', ['APP_SECRET', 'JUPYTER_TOKEN_FILE']);
+    assert.deepEqual(mentioned.map((m) => [m.name, m.line]), [['APP_SECRET', 1]]);
+    const result = compareVariables(reads, [], 'docs', [], mentioned);
+    assert.deepEqual(result.undocumented.map((f) => f.message), ['JUPYTER_TOKEN_FILE is read here but not documented in docs']);
   });
 });

@@ -1,29 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baselineAction, baselineName, percyServerAddress, withTimeout } from '../../../lib/ui/baseline.ts';
+import { percyServerAddress, withTimeout } from '../../../lib/ui/baseline.ts';
 import { describeProblems, withoutIgnored, type PageProblem } from '../../../lib/ui/problems.ts';
-
-describe('baselineAction', () => {
-  it('compares when the baseline exists', () => {
-    assert.equal(baselineAction(true, 'default'), 'compare');
-    assert.equal(baselineAction(true, 'none'), 'compare');
-  });
-  it('creates a missing baseline by default, and leaves it to Playwright in an update mode', () => {
-    assert.equal(baselineAction(false, 'default'), 'create');
-    assert.equal(baselineAction(false, 'missing'), 'compare');
-    assert.equal(baselineAction(false, 'changed'), 'compare');
-  });
-  it('fails a missing baseline when snapshots may not be written', () => {
-    assert.equal(baselineAction(false, 'none'), 'missing-is-failure');
-  });
-});
-
-describe('baselineName', () => {
-  it('names route, viewport and browser with its major version', () => {
-    assert.equal(baselineName('home', 'desktop', 'chromium', '156.0.7000.1'), 'home-desktop-chromium156.png');
-    assert.equal(baselineName('P&L page', 'Tablet Wide', 'firefox', ''), 'p-l-page-tablet-wide-firefox.png');
-  });
-});
 
 describe('percy helpers', () => {
   it('uses the SDK default address unless PERCY_SERVER_ADDRESS is set', () => {
