@@ -27,10 +27,18 @@ export function lighthouseRuns(configured: number, env: Record<string, string | 
   return runs;
 }
 
-/** Lighthouse flags from the config: categories, throttling and emulation, an HTML report. */
-export function lighthouseFlags(config: LighthouseConfig) {
+/** Lighthouse's audit that fails a page sending `noindex` (a meta tag, an X-Robots-Tag header or robots.txt). */
+export const INDEXING_AUDIT = 'is-crawlable';
+
+/**
+ * Lighthouse flags from the config: categories, throttling and emulation, an HTML report; outside
+ * the environments that must be indexable, the indexing audit is skipped (not run, so not scored).
+ */
+export function lighthouseFlags(config: LighthouseConfig, environment: 'local' | 'staging' | 'production') {
   const { settings } = config;
+  const skipAudits = config.indexableIn.includes(environment) ? [] : [INDEXING_AUDIT];
   return {
+    ...(skipAudits.length > 0 ? { skipAudits } : {}),
     onlyCategories: [...config.categories],
     formFactor: settings.formFactor,
     throttlingMethod: settings.throttlingMethod,

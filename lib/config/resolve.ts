@@ -86,6 +86,7 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
   if (policyName !== 'merge' && policyName !== 'commit') problems.push(`RISK_POLICY must be "merge" or "commit", got ${JSON.stringify(env.RISK_POLICY)}`);
   problems.push(...severityKeyProblems(Object.keys(config.severity), axeRuleIds));
   problems.push(...gateNameProblems(config));
+  problems.push(...sessionProblems(config, env));
 
   if (problems.length > 0) throw new ConfigError(file, problems);
   const repository = path.resolve(env.TARGET_REPO ? process.cwd() : dir, env.TARGET_REPO || config.audit.repository);
@@ -127,6 +128,21 @@ function gateNameProblems(config: ValidationConfig): string[] {
     // A waiver names `gate/task[#check]`, a glob: its first segment, when literal, must be a gate.
     const first = waiver.check.split('/')[0] ?? '';
     if (/^[a-z0-9-]+$/.test(first) && waiver.check.includes('/')) check(`waivers[${i}].check`, first);
+  });
+  return problems;
+}
+
+/** Routes behind a login need a way to log in; a token placed in the browser needs a source. */
+function sessionProblems(config: ValidationConfig, env: Env): string[] {
+  const problems: string[] = [];
+  const session = config.browser.session;
+  config.routes.forEach((route, i) => {
+    if (route.requiresAuth && !session) problems.push(`routes[${i}].requiresAuth needs browser.session (login steps through the pages, or a token placed in the browser): without one ${route.path} would be visited logged out`);
+  });
+  session?.place.forEach((placement, i) => {
+    if (placement.value.includes('${token}') && !config.auth?.login && !env.API_TOKEN) {
+      problems.push(`browser.session.place[${i}].value uses \${token}, the API login's token: configure auth.login or set API_TOKEN`);
+    }
   });
   return problems;
 }

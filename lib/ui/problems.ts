@@ -29,3 +29,11 @@ export function describeProblems(problems: readonly PageProblem[], max = 10): st
 export function withoutIgnored(problems: readonly PageProblem[], ignoreRequests: readonly RegExp[]): PageProblem[] {
   return problems.filter((p) => (p.kind === 'request-failed' || p.kind === 'http-error') ? !ignoreRequests.some((re) => re.test(p.url)) : true);
 }
+
+/**
+ * A file-name slug for a page's failure attachments, built from the label as redacted: attachment
+ * names are printed on the terminal, and a label may hold a URL with a token in its query.
+ */
+export function attachmentSlug(label: string, redact: (text: string) => string): string {
+  return redact(label).replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'page';
+}

@@ -42,6 +42,18 @@ export function pathAndQuery(url: string): string {
   }
 }
 
+/** Whether a link's target is the page it is on (a hash aside): clicking it may reload the page or do nothing. */
+export function linksToCurrentPage(href: string | undefined, current: string): boolean {
+  if (!href) return false;
+  try {
+    const target = new URL(href, current);
+    const here = new URL(current);
+    return target.origin === here.origin && target.pathname === here.pathname && target.search === here.search;
+  } catch {
+    return false;
+  }
+}
+
 /** Why the URL does not match, or undefined when it does. */
 export function urlProblem(url: string, pattern: string): string | undefined {
   const target = pathAndQuery(url);

@@ -141,7 +141,7 @@ export const CASES: HostileCase[] = [
   suiteCase({ name: 'browser: nothing listens on the port', gate: 'browser', tests: 3, cause: /ERR_CONNECTION_REFUSED|refused|Nothing listens/i }),
   suiteCase({ name: 'smoke: accepts and never answers', gate: 'smoke', target: 'hang', tests: 8, cause: NO_ANSWER }),
   suiteCase({ name: 'a11y: a page that never finishes loading', gate: 'a11y', target: 'never-loads', tests: 3, cause: /load|timeout|timed out/i }),
-  suiteCase({ name: 'visual: a page that opens alerts and navigates away', gate: 'visual', target: 'popups', tests: 3, cause: /screenshot|navigat|differ|baseline|snapshot/i }),
+  suiteCase({ name: 'visual: a page that opens alerts and navigates away', gate: 'visual', target: 'popups', tests: 3, cause: /screenshot|navigat|differ|baseline|snapshot|page shown/i }),
 
   // ---- our inputs are bad ----
   refused('a value of the wrong type', 'wrongType.config.ts', /timeouts\.requestMs must be a number, got "fast"/),

@@ -1,34 +1,8 @@
-import type { Page } from '@playwright/test';
-import type { UiStep } from '../../lib/config/sections/smoke.ts';
-import { expect, test, type PageGuard } from '../../fixtures/index.ts';
+import { test } from '../../fixtures/index.ts';
+import { performUiStep, uiStepName } from '../../fixtures/uiSteps.ts';
 import { PathState, baseVariables, notRunCheck, planUiStep } from '../../lib/smoke/criticalPath.ts';
 import { stateChangeContext } from '../../lib/stateChange.ts';
 import { recordSkippedSteps, recordStepChecks } from './record.ts';
-
-/** "fill #login-password": never the value, which may be a password. */
-function stepName(step: UiStep): string {
-  if (step.name) return step.name;
-  return step.action === 'goto' ? `goto ${step.path}` : `${step.action} ${step.selector}`;
-}
-
-async function perform(step: UiStep, values: Record<string, unknown>, page: Page, guard: PageGuard, timeout: number): Promise<void> {
-  const text = (key: string) => String(values[key] ?? '');
-  switch (step.action) {
-    case 'goto': {
-      const status = await guard.visit(text('path'), { check: 'smoke/critical-path', severity: 'critical' });
-      if (status >= 400 || status === 0) throw new Error(`${text('path')} answered ${status || 'nothing'}`);
-      return;
-    }
-    case 'fill': return page.locator(text('selector')).fill(text('value'), { timeout });
-    case 'select': {
-      await page.locator(text('selector')).selectOption(text('value'), { timeout });
-      return;
-    }
-    case 'click': return page.locator(text('selector')).click({ timeout });
-    case 'expectText': return expect(page.locator(text('selector')), `${text('selector')} on ${page.url()} should contain "${text('text')}"`).toContainText(text('text'), { timeout });
-    case 'expectVisible': return expect(page.locator(text('selector')), `${text('selector')} on ${page.url()} should be visible`).toBeVisible({ timeout });
-  }
-}
 
 test.describe('critical path', () => {
   test('through the pages', { tag: '@critical' }, async ({ page, pageGuard, risk, target }) => {
@@ -39,7 +13,7 @@ test.describe('critical path', () => {
     const state = new PathState([], base.variables);
     const context = stateChangeContext(target);
     for (const step of steps) {
-      const name = stepName(step);
+      const name = uiStepName(step);
       const plan = planUiStep(step, state, context);
       if (plan.kind !== 'run') {
         recordStepChecks(risk, [notRunCheck(name, 'critical', plan, state)]);
@@ -48,7 +22,14 @@ test.describe('critical path', () => {
       const timeout = step.timeoutMs ?? target.timeouts.expectMs;
       const started = performance.now();
       try {
-        await perform(step, plan.values, page, pageGuard, timeout);
+        // A goto is a visit (the session for routes behind a login, the page shown checked); any other step is the
+        // user's action, so the navigation it causes (a login form's redirect) is not the page leaving by itself.
+        const goto = async (path: string) => {
+          const visit = await pageGuard.visit(path, { as: { check: 'smoke/critical-path', severity: 'critical' } });
+          if (!visit.ok) throw new Error(`${path} answered ${visit.status || 'nothing'} or showed another page (${visit.url})`);
+        };
+        const perform = () => performUiStep(step, plan.values, page, { timeout, goto });
+        await (step.action === 'goto' ? perform() : pageGuard.act(perform));
         state.states.set(name, 'passed');
         // A page visit is recorded by the page guard itself.
         if (step.action !== 'goto') risk.pass(`${name} (${page.url().replace(target.meta.baseUrl, '') || '/'})`, { check: 'smoke/critical-path', severity: 'critical', durationMs: performance.now() - started });
@@ -58,6 +39,7 @@ test.describe('critical path', () => {
         if (step.action !== 'goto') risk.fail(`${name} (${page.url().replace(target.meta.baseUrl, '') || '/'})`, `${name} failed on ${page.url()}: ${message}`, { check: 'smoke/critical-path', severity: 'critical', durationMs: performance.now() - started });
       }
     }
+    // The guard keeps only what counts: browser.ignoreRequests already applied.
     const problems = pageGuard.problems;
     if (problems.length === 0) risk.pass('no failed request or page error along the path', { check: 'smoke/page-problems' });
     else risk.fail('no failed request or page error along the path', problems.slice(0, 5).map((p) => `${p.kind} ${p.url}: ${p.detail}`).join('; '), { check: 'smoke/page-problems' });

@@ -12,8 +12,7 @@ test.describe('percy', () => {
     test.skip(!process.env.PERCY_TOKEN, 'not configured: PERCY_TOKEN is not set (Percy runs only under `npx percy exec` with a token)');
     if (!(await visuals.percyReachable())) return;
     for (const route of config.routes) {
-      await pageGuard.visit(route.path);
-      await pageGuard.settle();
+      if (!(await pageGuard.visit(route.path, { route })).ok) continue;
       await visuals.stabilise();
       await visuals.percySnapshot(route.name);
     }

@@ -87,16 +87,23 @@ const lighthouseSettingsSchema = z.strictObject({
   screenEmulation: screenEmulationSchema,
 }).default(DEFAULT_LIGHTHOUSE_SETTINGS);
 
+const environmentSchema = z.enum(['local', 'staging', 'production']);
+type Environment = z.output<typeof environmentSchema>;
+
 const LIGHTHOUSE_DEFAULTS = {
+  enabled: true,
   routes: [] as string[],
   runs: 1,
   categories: [...LIGHTHOUSE_CATEGORIES],
   assertions: { ...DEFAULT_LIGHTHOUSE_ASSERTIONS } as Record<string, LighthouseAssertionInput>,
   settings: DEFAULT_LIGHTHOUSE_SETTINGS,
   timeoutMsPerRun: 90_000,
+  indexableIn: ['production'] as Environment[],
 };
 
 export const lighthouseSchema = z.strictObject({
+  /** false: no Lighthouse audit for this target (its tasks are skipped with that reason); axe still scans every route. */
+  enabled: z.boolean().default(LIGHTHOUSE_DEFAULTS.enabled),
   /** Names of the routes audited, one at a time (left empty: the first route only). */
   routes: z.array(z.string().min(1)).default(LIGHTHOUSE_DEFAULTS.routes),
   /** Runs per route; each assertion takes the median over the runs. `LIGHTHOUSE_RUNS` overrides. */
@@ -119,6 +126,12 @@ export const lighthouseSchema = z.strictObject({
   settings: lighthouseSettingsSchema,
   /** Time one Lighthouse run may take; a task's timeout is this times the runs. */
   timeoutMsPerRun: positiveMs.default(LIGHTHOUSE_DEFAULTS.timeoutMsPerRun),
+  /**
+   * Environments (TARGET_ENV) whose pages must be open to search engines. Elsewhere Lighthouse's
+   * `is-crawlable` audit is skipped, so the SEO category is scored on everything else: a staging or
+   * local server that sends `noindex` does what it should.
+   */
+  indexableIn: z.array(environmentSchema).default(LIGHTHOUSE_DEFAULTS.indexableIn),
 }).default(LIGHTHOUSE_DEFAULTS);
 
 const A11Y_DEFAULTS = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regexSource, targetPath } from './common.ts';
+import { uiStepSchema } from './smoke.ts';
 
 export const viewportSchema = z.strictObject({
   name: z.string().min(1),
@@ -81,6 +82,37 @@ const brandSchema = z.strictObject({
   logoSelector: selector.optional(),
 });
 
+/** A value placed where the application looks for its session: local or session storage, a cookie, a header. */
+export const sessionPlacementSchema = z.strictObject({
+  in: z.enum(['localStorage', 'sessionStorage', 'cookie', 'header']),
+  /** The storage key, cookie name or header name. */
+  name: z.string().min(1),
+  /** `${token}` is the API login's token (auth.login, or API_TOKEN); any other `${NAME}` comes from the environment. */
+  value: z.string().min(1).default('${token}'),
+});
+
+/**
+ * How the browser logs in, once per worker, for the routes that set `requiresAuth`: login steps
+ * through the pages (the cookies and storage they leave are the session), values placed where the
+ * application expects them, or both (steps first).
+ */
+export const sessionSchema = z.strictObject({
+  /** Login steps, as `smoke.criticalPath.ui` steps; all run, in order (`mutating` and `needs` do not apply). */
+  steps: z.array(uiStepSchema).default([]),
+  place: z.array(sessionPlacementSchema).default([]),
+}).superRefine((session, ctx) => {
+  if (session.steps.length === 0 && session.place.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'must give login steps, values to place, or both: an empty session logs nobody in' });
+  }
+  session.steps.forEach((step, index) => {
+    if (step.mutating || step.needs.length > 0) ctx.addIssue({ code: 'custom', path: ['steps', index], message: 'must not set mutating or needs: every login step runs, in order' });
+  });
+  const last = session.steps[session.steps.length - 1];
+  if (last && last.action !== 'expectText' && last.action !== 'expectVisible') {
+    ctx.addIssue({ code: 'custom', path: ['steps', session.steps.length - 1], message: 'must be an expectText or expectVisible step that proves the login worked (the session is taken right after it)' });
+  }
+});
+
 /** The browser gate: render checks, interactions, run-time branding. */
 export const browserSection = z.strictObject({
   viewports: z.array(viewportSchema).min(1).default(DEFAULT_VIEWPORTS),
@@ -92,6 +124,8 @@ export const browserSection = z.strictObject({
   settleMs: z.number().int().nonnegative().default(1_500),
   brand: brandSchema.default({ forbiddenTerms: [], exceptions: [] }),
   interactions: z.array(interactionSchema).default([]),
+  /** The session for routes behind a login (`routes[].requiresAuth`), used by every gate that opens them. */
+  session: sessionSchema.optional(),
 }).default({
   viewports: DEFAULT_VIEWPORTS,
   ignoreConsole: [],
@@ -104,3 +138,5 @@ export const browserSection = z.strictObject({
 export type InteractionStep = z.output<typeof interactionStepSchema>;
 export type Interaction = z.output<typeof interactionSchema>;
 export type Viewport = z.output<typeof viewportSchema>;
+export type SessionConfig = z.output<typeof sessionSchema>;
+export type SessionPlacement = z.output<typeof sessionPlacementSchema>;

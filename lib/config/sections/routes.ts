@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { targetPath } from './common.ts';
+import { regexSource, targetPath } from './common.ts';
 
 /** A page of the target. Shared by the browser, a11y and visual gates. */
 export const routeSchema = z.strictObject({
@@ -16,8 +16,13 @@ export const routeSchema = z.strictObject({
   masks: z.array(z.string().min(1)).default([]),
   /** Playwright tags of the route's tasks, e.g. "@critical" (so `--grep @critical` selects them). */
   tags: z.array(z.string().regex(/^@\S+$/, 'must start with "@" and hold no spaces, e.g. "@critical"')).default([]),
-  /** Log in through the API before visiting (token placed where the app expects it). */
+  /** Behind a login: every gate visits it with the browser session (`browser.session`). */
   requiresAuth: z.boolean().default(false),
+  /**
+   * Where the route lands when it redirects on purpose: a regular expression on the path and query
+   * of the page shown (e.g. "^/dashboard$" for "/"). Left out, the page shown must be the route's own path.
+   */
+  finalUrl: regexSource.optional(),
 });
 
 export const routesSection = z.array(routeSchema).min(1, 'must list at least one route');

@@ -2,6 +2,8 @@ import type { CheckDefinition } from './types.ts';
 
 export const BROWSER_CHECKS: readonly CheckDefinition[] = [
   { id: 'browser/visit', severity: 'high', why: 'a route that answers 4xx/5xx or does not load is a broken page' },
+  { id: 'browser/page-shown', severity: 'high', why: 'the page shown is not the route asked for (a redirect to a login page): every check on it judged another page' },
+  { id: 'browser/session', severity: 'high', why: 'the browser session for pages behind a login could not be built: those pages cannot be checked' },
   { id: 'browser/page-error', severity: 'high', why: 'an uncaught exception stops the page\'s own code: something users click does nothing' },
   { id: 'browser/console-error', severity: 'medium', why: 'an error logged to the console is a symptom to look at, not always one users see' },
   { id: 'browser/request-failed', severity: 'high', why: 'a sub-request that never completed: a missing script, style or data call' },

@@ -109,12 +109,27 @@ describe('Lighthouse plan', () => {
   });
 
   it('hands the desktop defaults, the categories and an HTML report to Lighthouse', () => {
-    const flags = lighthouseFlags(lighthouseSchema.parse({}));
+    const flags = lighthouseFlags(lighthouseSchema.parse({}), 'production');
     assert.deepEqual(flags.onlyCategories, ['performance', 'accessibility', 'best-practices', 'seo']);
     assert.equal(flags.formFactor, 'desktop');
     assert.equal(flags.screenEmulation.mobile, false);
     assert.equal(flags.throttling.rttMs, 40);
     assert.match(flags.emulatedUserAgent, /Macintosh/);
     assert.equal(flags.output, 'html');
+  });
+
+  it('skips the indexing audit outside the environments that must be indexable: a staging or local server sends noindex', () => {
+    const defaults = lighthouseSchema.parse({});
+    assert.equal(defaults.enabled, true);
+    assert.deepEqual(defaults.indexableIn, ['production']);
+    assert.deepEqual(lighthouseFlags(defaults, 'local').skipAudits, ['is-crawlable']);
+    assert.deepEqual(lighthouseFlags(defaults, 'staging').skipAudits, ['is-crawlable']);
+    assert.equal('skipAudits' in lighthouseFlags(defaults, 'production'), false, 'production keeps it: noindex there hides the product from search');
+    assert.equal('skipAudits' in lighthouseFlags(lighthouseSchema.parse({ indexableIn: ['staging', 'production'] }), 'staging'), false);
+  });
+
+  it('can be switched off for a target', () => {
+    assert.equal(lighthouseSchema.parse({ enabled: false }).enabled, false);
+    assert.equal(lighthouseSchema.safeParse({ indexableIn: ['prod'] }).success, false);
   });
 });
