@@ -1,6 +1,7 @@
 import { Redactor } from '../redact.ts';
 import { blocks, DEFAULT_POLICY, type RiskPolicy } from './policy.ts';
 import { SeverityResolver } from './severity.ts';
+import { CheckFailedError, checkLocation, type OperationSteps } from './steps.ts';
 import type { Operation, OperationOutcome, Severity } from './types.ts';
 import { describeWaiver, findWaiver, type Waiver } from './waivers.ts';
 
@@ -46,6 +47,8 @@ export interface RecorderOptions {
   severities?: SeverityResolver;
   /** Which failures stop the chain. */
   policy?: Pick<RiskPolicy, 'blockOn'>;
+  /** Shows every operation as a step of the running test; absent (unit tests, scripts): none. */
+  steps?: OperationSteps;
 }
 
 /**
@@ -64,6 +67,7 @@ export class RiskRecorder {
   private readonly maintenance: (at: Date) => string | undefined;
   private readonly severities: SeverityResolver;
   private readonly policy: Pick<RiskPolicy, 'blockOn'>;
+  private readonly steps: OperationSteps | undefined;
 
   constructor(readonly taskId: string, readonly gate: string, options: RecorderOptions = {}) {
     this.waivers = options.waivers ?? [];
@@ -72,10 +76,38 @@ export class RiskRecorder {
     this.maintenance = options.maintenance ?? (() => undefined);
     this.severities = options.severities ?? new SeverityResolver();
     this.policy = options.policy ?? DEFAULT_POLICY;
+    this.steps = options.steps;
   }
 
   /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
   async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
+    if (!this.steps) return this.checkBare(name, fn, options);
+    const location = checkLocation(new Error().stack);
+    let thrown: { error: unknown } | undefined;
+    try {
+      // Inside the step, so what the check does (requests, page actions) nests under it.
+      return await this.steps.run(this.redactor.text(name), async () => {
+        const started = performance.now();
+        try {
+          const value = await fn();
+          this.push(name, 'pass', started, undefined, options);
+          return value;
+        } catch (error) {
+          const op = this.push(name, 'fail', started, errorMessage(error), options);
+          thrown = { error };
+          // A failure turned into a warning (waiver, maintenance) or a check switched off leaves the step green.
+          if (op?.outcome === 'fail') throw new CheckFailedError(op, location);
+          return undefined;
+        }
+      }, location);
+    } catch (error) {
+      if (!thrown) throw error;
+      if (options.fatal) throw this.redacted(thrown.error);
+      return undefined;
+    }
+  }
+
+  private async checkBare<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
     const started = performance.now();
     try {
       const value = await fn();
@@ -118,6 +150,12 @@ export class RiskRecorder {
    * warning naming it. A check the config set `off` is not recorded (undefined is returned).
    */
   record(operation: OperationInput): Operation | undefined {
+    const op = this.store(operation);
+    if (op && this.steps) this.steps.show(op, checkLocation(new Error().stack));
+    return op;
+  }
+
+  private store(operation: OperationInput): Operation | undefined {
     const severity = this.severities.resolve(operation.check, operation.severity);
     if (severity === 'off') {
       this.switchedOff += 1;
@@ -191,7 +229,7 @@ export class RiskRecorder {
     return `${blocking.length} of ${this.operations.length} check(s) failed at a blocking severity (${this.policy.blockOn.join(', ')}) in ${this.taskId}${findings ? `, and ${findings} finding(s) below it` : ''}:\n${lines.join('\n')}`;
   }
 
-  private push(name: string, outcome: OperationOutcome, started: number, message: string | undefined, options: CheckOptions): void {
-    this.record({ name, check: options.check, outcome, severity: options.severity, durationMs: performance.now() - started, message, evidence: options.evidence, metrics: options.metrics });
+  private push(name: string, outcome: OperationOutcome, started: number, message: string | undefined, options: CheckOptions): Operation | undefined {
+    return this.store({ name, check: options.check, outcome, severity: options.severity, durationMs: performance.now() - started, message, evidence: options.evidence, metrics: options.metrics });
   }
 }

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { inlineProject } from '../helpers/inlineProject.ts';
+import type { SuiteRun } from '../helpers/runSuite.ts';
+
+const spec = `import { test, expect } from '@fixtures';
+test('three checks, one fails', async ({ risk }) => {
+  await risk.check('status is 200', () => expect(1).toBe(1), { check: 'data-flows/status' });
+  await risk.check('body is JSON', () => expect(500, 'GET /x status').toBe(200), { check: 'data-flows/status', evidence: { url: '/x' } });
+  risk.fail('latency under budget', 'took 900 ms, budget 300 ms', { check: 'data-flows/status', evidence: { ms: 900 } });
+});
+test('a finding leaves the test green', async ({ risk }) => {
+  risk.pass('clean', { check: 'data-flows/status' });
+  risk.fail('minor thing', 'one low-severity finding', { check: 'data-flows/status', severity: 'low' });
+  risk.warn('soft limit', 'near the limit', { check: 'data-flows/status' });
+});
+`;
+
+interface JsonStep { title: string; error?: { message?: string; stack?: string }; location?: { file: string; line: number }; steps?: JsonStep[] }
+interface JsonResult { status: string; steps: JsonStep[]; errors: { message?: string }[] }
+interface JsonSpec { title: string; tests: { results: JsonResult[]; annotations: { type: string; description?: string }[] }[] }
+
+function specsOf(run: SuiteRun): JsonSpec[] {
+  const report = JSON.parse(readFileSync(path.join(run.outputRoot, 'results.json'), 'utf8')) as { suites: { specs: JsonSpec[]; suites?: unknown[] }[] };
+  return report.suites.flatMap((suite) => suite.specs);
+}
+
+describe('checks are steps of their test', () => {
+  const project = inlineProject('steps', [{ name: 'gate' }], { 'gate/steps.spec.ts': spec });
+  let specs: JsonSpec[];
+  let run: SuiteRun;
+  before(async () => {
+    run = await project.run([], { JSON_REPORT: '1' });
+    specs = specsOf(run);
+  });
+
+  test('every operation is a step; the failed ones carry their message and evidence, at the spec line', () => {
+    const result = specs.find((s) => s.title === 'three checks, one fails')!.tests[0]!.results[0]!;
+    assert.equal(result.status, 'failed', run.stdout + run.stderr);
+    const steps = new Map(result.steps.map((step) => [step.title, step]));
+    for (const title of ['status is 200', 'body is JSON', 'latency under budget']) assert.ok(steps.has(title), `no step "${title}" in ${[...steps.keys()].join(', ')}`);
+    assert.equal(steps.get('status is 200')!.error, undefined);
+    const failed = steps.get('body is JSON')!;
+    assert.match(failed.error?.message ?? '', /\[critical\] data-flows\/status body is JSON: .*GET \/x status/s);
+    assert.match(failed.error?.message ?? '', /"url": "\/x"/);
+    assert.match(failed.error?.stack ?? '', /gate\/steps\.spec\.ts:4:/);
+    const late = steps.get('latency under budget')!;
+    assert.match(late.error?.stack ?? '', /gate\/steps\.spec\.ts:5:/);
+    assert.match(late.error?.message ?? '', /took 900 ms/);
+    assert.match(late.error?.message ?? '', /"ms": 900/);
+  });
+
+  test('a finding is a red step on a passing test, shown as an annotation; a warning says so in its title', () => {
+    const entry = specs.find((s) => s.title === 'a finding leaves the test green')!.tests[0]!;
+    const result = entry.results[0]!;
+    assert.equal(result.status, 'passed');
+    const minor = result.steps.find((step) => step.title === 'minor thing');
+    assert.match(minor?.error?.message ?? '', /\[low\].*one low-severity finding/);
+    assert.ok(result.steps.some((step) => step.title === 'soft limit (warning: near the limit)'), result.steps.map((s) => s.title).join(', '));
+    assert.ok(entry.annotations.some((a) => a.type === 'finding (low)' && /minor thing/.test(a.description ?? '')));
+  });
+
+  test('the risk verdict still counts the same operations', () => {
+    const failedTask = run.tasks.find((t) => t.task_id === 'gate/three-checks-one-fails')!;
+    assert.deepEqual(failedTask.metrics, { operations: 3, failed_operations: 2, warn_operations: 0, findings: 0 });
+  });
+});
