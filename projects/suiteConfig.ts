@@ -39,7 +39,12 @@ export function mergeConfig(config: ResolvedConfig, paths: SuitePaths): Playwrig
     testDir: paths.suiteRoot,
     reporter: [
       ['html', { open: 'never', outputFolder: path.join(outputRoot, 'playwright-report') }],
-      [riskReporterPath(paths.suiteRoot), { ...riskReporterOptions(config, GATE_ORDER), outputDir: path.join(outputRoot, 'reports') }],
+      // Scrubbed as a single run's are: the merged HTML report and the Allure results gathered beside it.
+      [riskReporterPath(paths.suiteRoot), {
+        ...riskReporterOptions(config, GATE_ORDER),
+        outputDir: path.join(outputRoot, 'reports'),
+        scrub: { htmlDir: path.join(outputRoot, 'playwright-report'), allureDir: path.join(outputRoot, 'allure-results') },
+      }],
     ],
   };
 }
@@ -55,17 +60,21 @@ export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides
   if (quick) process.env[QUICK_CHAIN_VARIABLE] = '1';
   const installed = paths.projectRoot !== paths.suiteRoot;
 
+  const blob = process.env.BLOB_REPORT === '1';
   const reporters: ReporterDescription[] = [
     [ci ? 'dot' : 'list'],
+    // Pull-request annotations where each failed test is.
+    ...(process.env.GITHUB_ACTIONS === 'true' ? [['github'] as ReporterDescription] : []),
     ['html', { open: 'never', outputFolder: out('playwright-report') }],
     ['allure-playwright', { resultsDir: out('allure-results') }],
+    // Before the risk reporter, which scrubs the finished archive of the secrets this shard learnt.
+    ...(blob ? [['blob', { outputDir: out('blob-report') }] as ReporterDescription] : []),
     [riskReporterPath(paths.suiteRoot), {
       ...riskReporterOptions(config, GATE_ORDER),
       outputDir: out('reports'),
-      scrub: { htmlDir: out('playwright-report'), allureDir: out('allure-results') },
+      scrub: { htmlDir: out('playwright-report'), allureDir: out('allure-results'), ...(blob ? { blobDir: out('blob-report') } : {}) },
     }],
   ];
-  if (process.env.BLOB_REPORT === '1') reporters.push(['blob', { outputDir: out('blob-report') }]);
 
   return {
     forbidOnly: ci,

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { gateRecords, headerRecord, summaryRecord, type RunRecord, type TaskRecord } from '../lib/log/index.ts';
 import { environmentSecrets, Redactor } from '../lib/redact.ts';
-import { computeRun, DEFAULT_POLICY, describeWaiver, errorMessage, evaluateTask, isExpired, type RiskPolicy, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
+import { allureEnvironment, computeRun, DEFAULT_POLICY, formatRate, describeWaiver, errorMessage, evaluateTask, isExpired, type RiskPolicy, type RiskThresholds, type RunResult, type TaskInput, type Waiver } from '../lib/risk/index.ts';
 import { buildExecutiveSummary, renderMarkdown, renderShort, type ExecutiveSummary } from '../lib/summary/index.ts';
 import { closeSecretChannel, readSharedSecrets } from '../lib/secretChannel.ts';
 import { JsonlWriter, pointLatest, resolveOutputDir, writeFileAtomic } from './output.ts';
 import { readPreviousVerdict, sendAlerts } from './alerts.ts';
 import { rollbackHook, type RollbackHookOptions } from './rollback.ts';
 import { gateStatuses, readinessOf, verdictReadiness } from './readiness.ts';
-import { scrubHtmlReport, scrubTextFiles } from './scrub.ts';
+import { scrubBlobReports, scrubHtmlReport, scrubTextFiles } from './scrub.ts';
 import type { SignOffPlan } from '../lib/review/readiness.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 import { writeVisualReview, type VisualReview } from './visualReview.ts';
@@ -32,7 +32,7 @@ export interface RiskReporterOptions {
   dryRun?: boolean;
   configDir?: string;
   /** Report folders written by the reporters listed before this one, scrubbed of secrets at the end. */
-  scrub?: { htmlDir?: string; allureDir?: string };
+  scrub?: { htmlDir?: string; allureDir?: string; blobDir?: string };
   /** Reviewer sign-offs production readiness needs (review.signOffs). */
   signOffs?: SignOffPlan[];
 }
@@ -224,10 +224,13 @@ export default class RiskReporter implements Reporter {
       const previousVerdict = readPreviousVerdict(this.outputDir, { name: this.options.target.name, environment: this.options.target.environment });
       this.writeSummaryFiles(summary, result);
       await sendAlerts({ summary, previousVerdict, reportsDir: this.outputDir, env: process.env });
+      this.writeAllureEnvironment(result, summary);
       scrubTextFiles(this.options.scrub?.allureDir, this.redactor);
       scrubHtmlReport(this.options.scrub?.htmlDir, this.redactor);
       if (this.options.scrub?.htmlDir) scrubTextFiles(path.join(this.options.scrub.htmlDir, 'data'), this.redactor);
       for (const dir of this.testOutputDirs) scrubTextFiles(dir, this.redactor);
+      // The blob reporter is listed before this one: its archive is complete by now.
+      scrubBlobReports(this.options.scrub?.blobDir, this.redactor);
       closeSecretChannel();
       return { status: result.exitCode === 1 ? 'failed' : 'passed' };
     } catch (error) {
@@ -323,6 +326,29 @@ export default class RiskReporter implements Reporter {
     }))}\n`);
     if (this.writer) pointLatest(this.outputDir, this.writer.file);
     console.log(renderShort(summary, path.relative(process.cwd(), markdownPath)));
+  }
+
+  /** Allure's environment widget carries the verdict, so a team reading Allure reads the gate's decision too. */
+  private writeAllureEnvironment(result: RunResult, summary: ExecutiveSummary): void {
+    const dir = this.options.scrub?.allureDir;
+    if (!dir || !existsSync(dir)) return;
+    try {
+      const gates = Object.fromEntries(result.gates.map((g) => [`gate ${g.gate}`, `${g.status}, risk rate ${formatRate(g.riskRate)}`]));
+      writeFileAtomic(path.join(dir, 'environment.properties'), this.redactor.text(allureEnvironment({
+        verdict: result.verdict,
+        'risk rate': formatRate(result.riskRate),
+        reasons: result.reasons.join('; '),
+        target: summary.run.target.name,
+        environment: summary.run.target.environment,
+        'base url': summary.run.target.baseUrl,
+        run: this.runId,
+        'git sha': summary.run.gitSha,
+        'executive summary': path.relative(process.cwd(), path.join(this.outputDir, 'executive-summary.md')),
+        ...gates,
+      })));
+    } catch (error) {
+      this.reportOwnError('could not write the Allure environment', error);
+    }
   }
 
   /** Screens to review, beside the summary; its own failure is reported, never the verdict's. */

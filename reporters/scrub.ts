@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Redactor } from '../lib/redact.ts';
-import { transformEmbeddedZip } from '../lib/zip.ts';
+import { readZip, transformEmbeddedZip, writeZip } from '../lib/zip.ts';
 
 const TEXT_FILE = /\.(json|txt|html|xml|log|md)$/i;
 
@@ -59,4 +59,37 @@ export function scrubHtmlReport(dir: string | undefined, redactor: Redactor): bo
   });
   if (touched) writeFileSync(index, rewritten);
   return touched;
+}
+
+/** Text, not an image or a trace: no NUL byte in its first 8 KB. */
+function looksLikeText(content: Buffer): boolean {
+  return !content.subarray(0, 8192).includes(0);
+}
+
+/**
+ * A shard's blob reports (zips of the run's events and attachments) carry its errors and step titles
+ * into `merge-reports`, where the secrets this shard learnt at run time are unknown: rewrite their
+ * text entries here, before they leave the shard. Returns how many archives were rewritten.
+ */
+export function scrubBlobReports(dir: string | undefined, redactor: Redactor): number {
+  if (!dir || !existsSync(dir)) return 0;
+  let changed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.zip')) continue;
+    const file = path.join(dir, name);
+    if (statSync(file).size > MAX_SCRUB_BYTES * 5) continue;
+    let touched = false;
+    const entries = readZip(readFileSync(file)).map((entry) => {
+      if (entry.content.length > MAX_SCRUB_BYTES || !looksLikeText(entry.content)) return entry;
+      const text = entry.content.toString('utf8');
+      const clean = redactor.text(text);
+      if (clean === text) return entry;
+      touched = true;
+      return { name: entry.name, content: Buffer.from(clean, 'utf8') };
+    });
+    if (!touched) continue;
+    writeFileSync(file, writeZip(entries));
+    changed += 1;
+  }
+  return changed;
 }

@@ -7,3 +7,4 @@ export { blocks, DEFAULT_POLICY, describePolicy, effectivePolicy, emptySeverityC
 export { definitionOf, SeverityResolver, severityKeyProblems } from './severity.ts';
 export { CHECKS, type CheckDefinition, type SeverityLevel } from './checks/index.ts';
 export { describeWaiver, findWaiver, isExpired, waiverMatches, type Waiver } from './waivers.ts';
+export { ALLURE_MESSAGE_CONTENT_TYPE, ALLURE_SEVERITY, allureEnvironment, allureMetadata, type AllureLabel, type AllureLink, type AllureSeverity } from './allure.ts';

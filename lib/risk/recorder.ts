@@ -1,7 +1,7 @@
 import { Redactor } from '../redact.ts';
 import { blocks, DEFAULT_POLICY, type RiskPolicy } from './policy.ts';
 import { SeverityResolver } from './severity.ts';
-import { CheckFailedError, checkLocation, type OperationSteps } from './steps.ts';
+import { CheckFailedError, checkLocation, type OperationSteps, type SourceLocation } from './steps.ts';
 import type { Operation, OperationOutcome, Severity } from './types.ts';
 import { describeWaiver, findWaiver, type Waiver } from './waivers.ts';
 
@@ -59,6 +59,8 @@ export interface RecorderOptions {
 export class RiskRecorder {
   readonly operations: Operation[] = [];
   readonly expiredWaiversSeen: Waiver[] = [];
+  /** Waivers that turned a failure of this task into a warning (their owners are the task's). */
+  readonly waiversApplied: Waiver[] = [];
   /** Operations of checks the config set `off`: not counted, only their number is kept. */
   switchedOff = 0;
   readonly redactor: Redactor;
@@ -68,6 +70,8 @@ export class RiskRecorder {
   private readonly severities: SeverityResolver;
   private readonly policy: Pick<RiskPolicy, 'blockOn'>;
   private readonly steps: OperationSteps | undefined;
+  /** Where each operation was made (known when steps are shown): the task's error points at its first blocking failure. */
+  private readonly locations = new WeakMap<Operation, SourceLocation>();
 
   constructor(readonly taskId: string, readonly gate: string, options: RecorderOptions = {}) {
     this.waivers = options.waivers ?? [];
@@ -94,6 +98,7 @@ export class RiskRecorder {
           return value;
         } catch (error) {
           const op = this.push(name, 'fail', started, errorMessage(error), options);
+          if (op && location) this.locations.set(op, location);
           thrown = { error };
           // A failure turned into a warning (waiver, maintenance) or a check switched off leaves the step green.
           if (op?.outcome === 'fail') throw new CheckFailedError(op, location);
@@ -151,7 +156,11 @@ export class RiskRecorder {
    */
   record(operation: OperationInput): Operation | undefined {
     const op = this.store(operation);
-    if (op && this.steps) this.steps.show(op, checkLocation(new Error().stack));
+    if (op && this.steps) {
+      const location = checkLocation(new Error().stack);
+      if (location) this.locations.set(op, location);
+      this.steps.show(op, location);
+    }
     return op;
   }
 
@@ -178,6 +187,7 @@ export class RiskRecorder {
       if (active) {
         op.outcome = 'warn';
         op.waiver = describeWaiver(active);
+        if (!this.waiversApplied.includes(active)) this.waiversApplied.push(active);
       } else if (expired.length > 0) {
         this.expiredWaiversSeen.push(...expired);
         op.message = `${op.message ?? 'failed'} (waiver ${expired.map(describeWaiver).join(', ')} has expired)`;
@@ -213,6 +223,11 @@ export class RiskRecorder {
   /** Failures below the blocking severities: the task still passes, the error budget pays. */
   get findings(): Operation[] {
     return this.operations.filter((op) => op.outcome === 'fail' && !blocks(this.policy, op.severity));
+  }
+
+  /** The source line that made the operation, when steps are shown. */
+  locationOf(operation: Operation): SourceLocation | undefined {
+    return this.locations.get(operation);
   }
 
   attachment(): RiskAttachment {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { inlineProject } from '../helpers/inlineProject.ts';
@@ -15,8 +15,16 @@ test('a finding leaves the test green', async ({ risk }) => {
   risk.pass('clean', { check: 'data-flows/status' });
   risk.fail('minor thing', 'one low-severity finding', { check: 'data-flows/status', severity: 'low' });
   risk.warn('soft limit', 'near the limit', { check: 'data-flows/status' });
+  risk.fail('known defect', 'answers 500 until the fix ships', { check: 'data-flows/status' });
 });
 `;
+const waivers = `waivers: [{ check: 'data-flows/a-finding-leaves-the-test-green#known defect', reason: 'ticket 42', owner: 'team-api', expires: '2999-12-31' }],`;
+
+interface AllureResult { name: string; labels: { name: string; value: string }[] }
+function allureResults(run: SuiteRun): AllureResult[] {
+  const dir = path.join(run.outputRoot, 'allure-results');
+  return readdirSync(dir).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as AllureResult);
+}
 
 interface JsonStep { title: string; error?: { message?: string; stack?: string }; location?: { file: string; line: number }; steps?: JsonStep[] }
 interface JsonResult { status: string; steps: JsonStep[]; errors: { message?: string }[] }
@@ -28,7 +36,7 @@ function specsOf(run: SuiteRun): JsonSpec[] {
 }
 
 describe('checks are steps of their test', () => {
-  const project = inlineProject('steps', [{ name: 'gate' }], { 'gate/steps.spec.ts': spec });
+  const project = inlineProject('steps', [{ name: 'data-flows' }], { 'data-flows/steps.spec.ts': spec }, waivers);
   let specs: JsonSpec[];
   let run: SuiteRun;
   before(async () => {
@@ -45,9 +53,9 @@ describe('checks are steps of their test', () => {
     const failed = steps.get('body is JSON')!;
     assert.match(failed.error?.message ?? '', /\[critical\] data-flows\/status body is JSON: .*GET \/x status/s);
     assert.match(failed.error?.message ?? '', /"url": "\/x"/);
-    assert.match(failed.error?.stack ?? '', /gate\/steps\.spec\.ts:4:/);
+    assert.match(failed.error?.stack ?? '', /data-flows\/steps\.spec\.ts:4:/);
     const late = steps.get('latency under budget')!;
-    assert.match(late.error?.stack ?? '', /gate\/steps\.spec\.ts:5:/);
+    assert.match(late.error?.stack ?? '', /data-flows\/steps\.spec\.ts:5:/);
     assert.match(late.error?.message ?? '', /took 900 ms/);
     assert.match(late.error?.message ?? '', /"ms": 900/);
   });
@@ -62,8 +70,30 @@ describe('checks are steps of their test', () => {
     assert.ok(entry.annotations.some((a) => a.type === 'finding (low)' && /minor thing/.test(a.description ?? '')));
   });
 
+  test('the failed test ends with one error at its first blocking check, not in the fixture', () => {
+    const result = specs.find((s) => s.title === 'three checks, one fails')!.tests[0]!.results[0]! as JsonResult & { errors: { message?: string; location?: { file: string; line: number } }[] };
+    assert.match(result.errors[0]?.message ?? '', /2 of 3 check\(s\) failed/);
+    assert.match(result.errors[0]?.location?.file ?? '', /data-flows[\\/]steps\.spec\.ts$/);
+    assert.equal(result.errors[0]?.location?.line, 4);
+  });
+
+  test('Allure files each test by gate, severity and waiver owner, and shows the verdict', () => {
+    const results = allureResults(run);
+    const labels = (name: string) => results.find((r) => r.name === name)?.labels ?? [];
+    const value = (name: string, label: string) => labels(name).filter((l) => l.name === label).map((l) => l.value);
+    assert.deepEqual(value('three checks, one fails', 'feature'), ['data-flows']);
+    assert.deepEqual(value('three checks, one fails', 'parentSuite'), ['data-flows']);
+    assert.deepEqual(value('three checks, one fails', 'severity'), ['blocker']);
+    assert.deepEqual(value('a finding leaves the test green', 'severity'), ['minor']);
+    assert.deepEqual(value('a finding leaves the test green', 'owner'), ['team-api']);
+    assert.deepEqual(value('a finding leaves the test green', 'waiver'), ['data-flows/a-finding-leaves-the-test-green#known defect until 2999-12-31 (ticket 42)']);
+    const environment = readFileSync(path.join(run.outputRoot, 'allure-results', 'environment.properties'), 'utf8');
+    assert.match(environment, /^verdict=CRITICAL$/m);
+    assert.match(environment, /^gate\\ data-flows=failed/m);
+  });
+
   test('the risk verdict still counts the same operations', () => {
-    const failedTask = run.tasks.find((t) => t.task_id === 'gate/three-checks-one-fails')!;
+    const failedTask = run.tasks.find((t) => t.task_id === 'data-flows/three-checks-one-fails')!;
     assert.deepEqual(failedTask.metrics, { operations: 3, failed_operations: 2, warn_operations: 0, findings: 0 });
   });
 });

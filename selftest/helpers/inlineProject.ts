@@ -44,8 +44,8 @@ const config = await loadValidationConfig();
 openSecretChannel();
 const out = (f: string) => path.join(process.env.OUTPUT_ROOT ?? import.meta.dirname, f);
 // The risk reporter last: it scrubs what the reporters before it wrote.
-const reporter: any[] = [['list'], ['allure-playwright', { resultsDir: out('allure-results') }], ['html', { open: 'never', outputFolder: out('playwright-report') }], ['./${rel('reporters/riskReporter.ts')}', { ...riskReporterOptions(config, ${gateOrder}), outputDir: out('reports'), scrub: { htmlDir: out('playwright-report'), allureDir: out('allure-results') } }]];
-if (process.env.BLOB_REPORT === '1') reporter.push(['blob', { outputDir: out('blob-report') }]);
+const blob = process.env.BLOB_REPORT === '1';
+const reporter: any[] = [['list'], ['allure-playwright', { resultsDir: out('allure-results') }], ['html', { open: 'never', outputFolder: out('playwright-report') }], ...(blob ? [['blob', { outputDir: out('blob-report') }]] : []), ['./${rel('reporters/riskReporter.ts')}', { ...riskReporterOptions(config, ${gateOrder}), outputDir: out('reports'), scrub: { htmlDir: out('playwright-report'), allureDir: out('allure-results'), ...(blob ? { blobDir: out('blob-report') } : {}) } }]];
 // Playwright's own JSON of the run (steps, annotations): what the HTML report and UI mode render.
 if (process.env.JSON_REPORT === '1') reporter.splice(1, 0, ['json', { outputFile: out('results.json') }]);
 export default defineConfig({
