@@ -15,6 +15,7 @@ import { scrubBlobReports, scrubHtmlReport, scrubTextFiles } from './scrub.ts';
 import type { SignOffPlan } from '../lib/review/readiness.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 import { writeVisualReview, type VisualReview } from './visualReview.ts';
+import { AuditSarifCollector } from './auditSarif.ts';
 
 export interface RiskReporterOptions {
   outputDir?: string;
@@ -176,11 +177,13 @@ export default class RiskReporter implements Reporter {
       const tests = this.rootSuite ? uniqueTests(this.rootSuite) : [];
       // One task at a time: its operations are counted and dropped, so memory does not grow with them.
       const skipped: TaskInput[] = [];
+      const sarif = new AuditSarifCollector();
       const inputs = function* (this: RiskReporter): Generator<TaskInput> {
         for (const test of tests) {
           const task = toTaskInput(test, interrupted, this.redactor);
           if (!this.written.has(this.taskKey(task))) this.writeTask(task);
           if (task.status === 'skipped') skipped.push(task);
+          sarif.add(task);
           yield task;
         }
       }.call(this);
@@ -225,6 +228,7 @@ export default class RiskReporter implements Reporter {
       this.writeSummaryFiles(summary, result);
       await sendAlerts({ summary, previousVerdict, reportsDir: this.outputDir, env: process.env });
       this.writeAllureEnvironment(result, summary);
+      this.writeSarif(sarif);
       scrubTextFiles(this.options.scrub?.allureDir, this.redactor);
       scrubHtmlReport(this.options.scrub?.htmlDir, this.redactor);
       if (this.options.scrub?.htmlDir) scrubTextFiles(path.join(this.options.scrub.htmlDir, 'data'), this.redactor);
@@ -326,6 +330,15 @@ export default class RiskReporter implements Reporter {
     }))}\n`);
     if (this.writer) pointLatest(this.outputDir, this.writer.file);
     console.log(renderShort(summary, path.relative(process.cwd(), markdownPath)));
+  }
+
+  /** The audit findings for code scanning; its own failure is reported, never the verdict's. */
+  private writeSarif(sarif: AuditSarifCollector): void {
+    try {
+      sarif.write(this.outputDir, this.redactor);
+    } catch (error) {
+      this.reportOwnError('could not write the audit SARIF', error);
+    }
   }
 
   /** Allure's environment widget carries the verdict, so a team reading Allure reads the gate's decision too. */

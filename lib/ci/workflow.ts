@@ -57,6 +57,14 @@ export const PACKAGE_COMMANDS: WorkflowCommands = {
 /** Where the report job gathers every shard's blob. */
 const BLOB_FOLDER = 'all-blob-reports';
 
+/** What makes trends: the run history the risk reporter appends to, and Allure's. */
+export const HISTORY_PATHS = ['reports/history.jsonl', 'allure-history/'];
+export const HISTORY_CACHE_PREFIX = 'validation-history-';
+export const SARIF_PATH = 'reports/audit.sarif';
+export const STEP_SUMMARY_SOURCE = 'reports/executive-summary.md';
+/** Only the default branch's runs (pushes and the nightly) write the history the next runs start from. */
+export const ON_DEFAULT_BRANCH = "github.event_name == 'schedule' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)";
+
 type Step = Record<string, unknown>;
 type Job = Record<string, unknown>;
 
@@ -121,15 +129,23 @@ function reportJob(plan: CiPlan, commands: WorkflowCommands): Job {
     if: expr('always()'),
     'runs-on': 'ubuntu-latest',
     'timeout-minutes': 15,
+    // Code scanning receives the audit findings; the rest stays read-only.
+    permissions: { contents: 'read', actions: 'read', 'security-events': 'write' },
     steps: [
       ...setupSteps(undefined),
       { name: 'Download the blob reports', uses: 'actions/download-artifact@v4', with: { pattern: 'blob-*', path: BLOB_FOLDER, 'merge-multiple': true } },
       { name: 'Download the Allure results', uses: 'actions/download-artifact@v4', with: { pattern: 'allure-results-*', path: 'allure-results', 'merge-multiple': true } },
+      // The newest history a default-branch run saved: this run's line and trend charts continue it.
+      { name: 'Restore the trend history', uses: 'actions/cache/restore@v4', with: { path: HISTORY_PATHS.join('\n'), key: `${HISTORY_CACHE_PREFIX}${expr('github.run_id')}`, 'restore-keys': HISTORY_CACHE_PREFIX } },
       { name: 'Merge the shards through the risk reporter', run: commands.merge(BLOB_FOLDER) },
       ...(commands.allure ? [{ name: 'Allure report', if: expr('!cancelled()'), run: commands.allure }] : []),
+      { name: 'Executive summary in the job summary', if: expr('!cancelled()'), run: `if [ -f ${STEP_SUMMARY_SOURCE} ]; then head -c 1000000 ${STEP_SUMMARY_SOURCE} >> "$GITHUB_STEP_SUMMARY"; fi` },
+      // A fork's pull request cannot write security events: the upload may fail, the verdict still decides.
+      { name: 'Audit findings to code scanning', if: expr(`!cancelled() && hashFiles('${SARIF_PATH}') != ''`), 'continue-on-error': true, uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: SARIF_PATH, category: 'meta-orchestrator-audit' } },
       keep('playwright-report', 'playwright-report/'),
       commands.allure ? keep('allure-report', 'allure-report/') : keep('allure-results', 'allure-results/'),
       keep('reports', 'reports/'),
+      { name: 'Keep the trend history for the next run', if: expr(`!cancelled() && (${ON_DEFAULT_BRANCH})`), uses: 'actions/cache/save@v4', with: { path: HISTORY_PATHS.join('\n'), key: `${HISTORY_CACHE_PREFIX}${expr('github.run_id')}-${expr('github.run_attempt')}` } },
       // merge-reports exits 0 whatever the tests did: the verdict decides.
       { name: 'Verdict', if: expr('!cancelled()'), run: commands.verdict },
     ],

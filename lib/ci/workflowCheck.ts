@@ -1,5 +1,5 @@
 import type { CiPlan } from './plan.ts';
-import { CHECKOUT_COMMANDS, REPORT_JOB, gateCommand, type WorkflowCommands } from './workflow.ts';
+import { CHECKOUT_COMMANDS, HISTORY_PATHS, REPORT_JOB, SARIF_PATH, STEP_SUMMARY_SOURCE, gateCommand, type WorkflowCommands } from './workflow.ts';
 
 /**
  * Checks a parsed workflow against the plan: the structure that keeps the gate order and the
@@ -71,7 +71,23 @@ function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[],
   if (!commands.some((run) => run.includes(merge))) {
     problems.push(`jobs.${REPORT_JOB}: no step merges the downloaded blobs with \`${merge}\``);
   }
+  checkReportOutputs(job, merge, problems);
   if (commands.at(-1) !== expected.verdict) problems.push(`jobs.${REPORT_JOB}: the last command must be \`${expected.verdict}\`, found \`${commands.at(-1) ?? 'none'}\``);
+}
+
+/** Where CI users look: the job summary, code scanning, and trends that continue from the last run. */
+function checkReportOutputs(job: Json, merge: string, problems: string[]): void {
+  const steps = asList(job.steps).filter(isObject);
+  const mergeAt = steps.findIndex((step) => typeof step.run === 'string' && step.run.includes(merge));
+  const restoreAt = steps.findIndex((step) => String(step.uses ?? '').split('@')[0] === 'actions/cache/restore' && isObject(step.with) && HISTORY_PATHS.every((p) => String((step.with as Json).path).split('\n').includes(p)));
+  if (restoreAt < 0 || (mergeAt >= 0 && restoreAt > mergeAt)) problems.push(`jobs.${REPORT_JOB}: no step restores ${show(HISTORY_PATHS)} (actions/cache/restore) before the merge, so trends start empty in CI`);
+  if (!steps.some((step) => String(step.uses ?? '').split('@')[0] === 'actions/cache/save')) problems.push(`jobs.${REPORT_JOB}: no step saves the trend history (actions/cache/save) for the next run`);
+  if (!steps.some((step) => typeof step.run === 'string' && step.run.includes(STEP_SUMMARY_SOURCE) && step.run.includes('$GITHUB_STEP_SUMMARY'))) {
+    problems.push(`jobs.${REPORT_JOB}: no step writes ${STEP_SUMMARY_SOURCE} to $GITHUB_STEP_SUMMARY`);
+  }
+  if (!actionInputs(job, 'github/codeql-action/upload-sarif').some((w) => w.sarif_file === SARIF_PATH)) problems.push(`jobs.${REPORT_JOB}: no step uploads ${SARIF_PATH} to code scanning`);
+  const permissions = isObject(job.permissions) ? job.permissions : {};
+  if (permissions['security-events'] !== 'write') problems.push(`jobs.${REPORT_JOB}.permissions.security-events: expected "write" (the SARIF upload)`);
 }
 
 export function checkWorkflow(workflow: unknown, plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS): string[] {

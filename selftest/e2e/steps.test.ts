@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import type { Log } from 'sarif';
 import { inlineProject } from '../helpers/inlineProject.ts';
 import type { SuiteRun } from '../helpers/runSuite.ts';
 
@@ -16,6 +17,14 @@ test('a finding leaves the test green', async ({ risk }) => {
   risk.fail('minor thing', 'one low-severity finding', { check: 'data-flows/status', severity: 'low' });
   risk.warn('soft limit', 'near the limit', { check: 'data-flows/status' });
   risk.fail('known defect', 'answers 500 until the fix ships', { check: 'data-flows/status' });
+});
+`;
+const audit = `import { test } from '@fixtures';
+test('a token in the sources', async ({ risk }) => {
+  const token = ['plantedAud', 'itToken93x'].join('');
+  risk.redactor.add(token);
+  const finding = 'src/app.ts:3:7 generic-token: token ' + token;
+  risk.fail('secrets in src/app.ts', finding, { check: 'audit/secrets', severity: 'low', evidence: { findings: [finding], total: 1 } });
 });
 `;
 const waivers = `waivers: [{ check: 'data-flows/a-finding-leaves-the-test-green#known defect', reason: 'ticket 42', owner: 'team-api', expires: '2999-12-31' }],`;
@@ -36,7 +45,7 @@ function specsOf(run: SuiteRun): JsonSpec[] {
 }
 
 describe('checks are steps of their test', () => {
-  const project = inlineProject('steps', [{ name: 'data-flows' }], { 'data-flows/steps.spec.ts': spec }, waivers);
+  const project = inlineProject('steps', [{ name: 'audit' }, { name: 'data-flows' }], { 'data-flows/steps.spec.ts': spec, 'audit/secrets.spec.ts': audit }, waivers);
   let specs: JsonSpec[];
   let run: SuiteRun;
   before(async () => {
@@ -90,6 +99,19 @@ describe('checks are steps of their test', () => {
     const environment = readFileSync(path.join(run.outputRoot, 'allure-results', 'environment.properties'), 'utf8');
     assert.match(environment, /^verdict=CRITICAL$/m);
     assert.match(environment, /^gate\\ data-flows=failed/m);
+  });
+
+  test('the audit findings are SARIF 2.1.0 for code scanning: file, line, rule, level, and no secret in clear', () => {
+    const text = readFileSync(path.join(run.outputRoot, 'reports', 'audit.sarif'), 'utf8');
+    assert.doesNotMatch(text, /plantedAuditToken93x/);
+    const log = JSON.parse(text) as Log;
+    assert.equal(log.version, '2.1.0');
+    const result = log.runs[0]!.results![0]!;
+    assert.equal(result.ruleId, 'audit/secrets/generic-token');
+    assert.equal(result.level, 'note');
+    assert.deepEqual(result.locations?.[0]?.physicalLocation?.region, { startLine: 3, startColumn: 7 });
+    assert.equal(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri, 'src/app.ts');
+    assert.match(result.message.text ?? '', /\[REDACTED\]/);
   });
 
   test('the risk verdict still counts the same operations', () => {

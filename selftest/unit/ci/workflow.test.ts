@@ -53,6 +53,23 @@ describe(`${WORKFLOW_FILE}`, () => {
     const uploaded = report.steps.filter((s: Json) => String(s.uses).startsWith('actions/upload-artifact')).map((s: Json) => s.with.path);
     assert.deepEqual(uploaded, ['playwright-report/', 'allure-report/', 'reports/']);
   });
+
+  test('the report job shows the summary, feeds code scanning and carries the default branch history', () => {
+    const report = workflow.jobs[REPORT_JOB] as Json;
+    const steps = report.steps as Json[];
+    const at = (match: (s: Json) => boolean) => steps.findIndex(match);
+    const merge = at((s) => String(s.run).includes('merge-reports'));
+    const restore = at((s) => String(s.uses).startsWith('actions/cache/restore'));
+    assert.ok(restore >= 0 && restore < merge, 'history restored before the merge appends to it');
+    assert.equal(steps[restore]!.with['restore-keys'], 'validation-history-');
+    const save = steps[at((s) => String(s.uses).startsWith('actions/cache/save'))]!;
+    assert.match(save.if, /default_branch/);
+    assert.ok(at((s) => String(s.run).includes('>> "$GITHUB_STEP_SUMMARY"')) > merge);
+    const sarif = steps[at((s) => String(s.uses).startsWith('github/codeql-action/upload-sarif'))]!;
+    assert.equal(sarif.with.sarif_file, 'reports/audit.sarif');
+    assert.equal(sarif['continue-on-error'], true);
+    assert.equal(report.permissions['security-events'], 'write');
+  });
 });
 
 describe('the structural check catches a workflow that no longer carries the plan', () => {
@@ -71,6 +88,15 @@ describe('the structural check catches a workflow that no longer carries the pla
     ['a merge of another folder than the download', (w) => { w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with.path = 'blobs'; }, /no step merges the downloaded blobs with `npx playwright merge-reports --config merge\.config\.ts blobs`/],
     ['blobs downloaded into one folder each', (w) => { delete w.jobs.report.steps.find((s: Json) => s.with?.pattern === 'blob-*').with['merge-multiple']; }, /no step downloads every blob-\* artifact into one folder/],
     ['no nightly', (w) => { delete w.on.schedule; }, /must run on schedule/],
+    ['no job summary', (w) => { w.jobs.report.steps = w.jobs.report.steps.filter((s: Json) => !String(s.run).includes('GITHUB_STEP_SUMMARY')); }, /no step writes reports\/executive-summary\.md to \$GITHUB_STEP_SUMMARY/],
+    ['no SARIF upload', (w) => { w.jobs.report.steps = w.jobs.report.steps.filter((s: Json) => !String(s.uses).startsWith('github/codeql-action')); }, /no step uploads reports\/audit\.sarif to code scanning/],
+    ['no permission to upload SARIF', (w) => { delete w.jobs.report.permissions; }, /permissions\.security-events: expected "write"/],
+    ['history restored after the merge', (w) => {
+      const steps = w.jobs.report.steps as Json[];
+      const restore = steps.findIndex((s) => String(s.uses).startsWith('actions/cache/restore'));
+      steps.push(...steps.splice(restore, 1));
+    }, /no step restores \[reports\/history\.jsonl, allure-history\/\] \(actions\/cache\/restore\) before the merge/],
+    ['history never saved', (w) => { w.jobs.report.steps = w.jobs.report.steps.filter((s: Json) => !String(s.uses).startsWith('actions/cache/save')); }, /no step saves the trend history/],
   ];
   for (const [name, mutate, expected] of cases) {
     test(name, () => {
