@@ -202,7 +202,8 @@ export default class RiskReporter implements Reporter {
         extraWarnings: expired.map((w) => ({ kind: 'waiver-expired' as const, message: `waiver ${describeWaiver(w)} has expired and no longer applies` })),
       });
       const byId = new Map(tests.map((test) => [taskIdOf(test), test]));
-      for (const failure of result.failures) {
+      // Failures and findings both link what their test attached (Lighthouse's report, the axe view).
+      for (const failure of [...result.failures, ...(result.findings ?? [])]) {
         const test = byId.get(failure.taskId);
         if (test) failure.attachments = attachmentPaths(test, process.cwd());
       }

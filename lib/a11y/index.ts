@@ -9,3 +9,4 @@ export { ASSERTION_OPERATORS, evaluateAssertions, type AssertionOperator, type A
 export { labMetrics, lighthouseAssertionOperations, lighthouseRunOperation } from './lighthouseOperations.ts';
 export { lighthouseFlags, lighthouseRoutes, lighthouseRuns, representativeRun, type RouteLike } from './lighthousePlan.ts';
 export { describeWeakAudits, median, weakAudits, type LhrLike, type WeakAudit } from './lighthouseResult.ts';
+export { axeViewRules, pageSelector, renderAxeView, VIEW_LIMITS, type AxeView, type AxeViewNode, type AxeViewRule } from './axeView.ts';

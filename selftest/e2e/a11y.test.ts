@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { faults } from '../../demo/faults.ts';
@@ -82,5 +82,14 @@ describe('a11y gate', { concurrency: 2 }, () => {
     assert.ok(task.errors.some((e) => /^image-alt on \/news: .*a11y suppression image-alt \[img\] on every route \(logo alt text ships next sprint; owner brand-team; until 2000-01-01\) has expired/.test(e)), digest(run));
     assert.ok(!failedChecksOf(task).some((e) => e.startsWith('color-contrast')), `the suppressed rule must not fail\n${digest(run)}`);
     assert.ok(task.warnings.some((w) => /^color-contrast on \/news: .*waived: a11y suppression color-contrast on news \(disclaimer grey pending the redesign; owner web-team; until 2099-12-31\)/.test(w)), digest(run));
+    // The violations as a page: rule, impact, help link, nodes pictured, the page outlined; linked from the summary.
+    const view = filesUnder(path.join(run.outputRoot, 'test-results')).find((file) => path.basename(file) === 'axe-news.html');
+    assert.ok(view, 'the axe view of /news is attached');
+    const html = readFileSync(view, 'utf8');
+    assert.match(html, /image-alt/);
+    assert.match(html, /href="https:\/\/dequeuniversity\.com\/rules\/axe\/[^"]*image-alt/);
+    assert.match(html, /<img alt="[^"]*" src="data:image\/png;base64,/);
+    assert.match(html, /the page with the offending nodes outlined/);
+    assert.match(run.summaryMarkdown, /attached: \S*axe-news-html-[0-9a-f]+\.html/);
   });
 });

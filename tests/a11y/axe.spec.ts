@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { test, targetConfig } from '../../fixtures/index.ts';
 import { axeScanOperations, suppressionLedger } from '../../lib/a11y/index.ts';
 import { errorMessage } from '../../lib/risk/recorder.ts';
+import { attachAxeView } from './axeView.ts';
 
 /*
  * axe-core on every route, one task per route: the scan is an operation, each violated rule a
@@ -28,6 +29,7 @@ test.describe('axe', { tag: '@axe' }, () => {
         return;
       }
       await testInfo.attach(`axe-${route.name}.json`, { body: JSON.stringify(results, null, 2), contentType: 'application/json' });
+      await attachAxeView(page, testInfo, route, results);
 
       const now = new Date();
       const outcome = axeScanOperations(results, {
