@@ -65,7 +65,7 @@ for (let task = 0; task < ${shape.testsPerFile}; task++) {
 `;
   const plain = spec(`import { test, expect } from '@playwright/test';
 const check = async (name: string, fn: () => unknown) => { await fn(); return name; };`, '', `await check(\`operation \${operation}\`, () => expect(operation * 2).toBe(operation + operation));`);
-  const risky = spec(`import { test, expect } from '${rel('fixtures/index.ts', path.join(dir, 'specs', 'risk'))}';`, '{ risk }', `await risk.check(\`operation \${operation}\`, () => expect(operation * 2).toBe(operation + operation));`);
+  const risky = spec(`import { test, expect } from '${rel('fixtures/index.ts', path.join(dir, 'specs', 'risk'))}';`, '{ risk }', `await risk.check(\`operation \${operation}\`, () => expect(operation * 2).toBe(operation + operation), { check: 'data-flows/status' });`);
   // The same recording with only the fixtures it needs: shows what importing the other fixtures costs.
   const fixture = (name: string) => rel(`fixtures/${name}.ts`, path.join(dir, 'specs', 'lean'));
   const lean = spec(`import { test as base, expect } from '@playwright/test';
@@ -73,7 +73,7 @@ import type { RiskRecorder } from '${rel('lib/risk/index.ts', path.join(dir, 'sp
 import type { ResolvedConfig } from '${rel('lib/config/index.ts', path.join(dir, 'specs', 'lean'))}';
 import { risk } from '${fixture('risk')}';
 import { target } from '${fixture('target')}';
-const test = base.extend<{ risk: RiskRecorder }, { target: ResolvedConfig }>({ target, risk });`, '{ risk }', `await risk.check(\`operation \${operation}\`, () => expect(operation * 2).toBe(operation + operation));`);
+const test = base.extend<{ risk: RiskRecorder }, { target: ResolvedConfig }>({ target, risk });`, '{ risk }', `await risk.check(\`operation \${operation}\`, () => expect(operation * 2).toBe(operation + operation), { check: 'data-flows/status' });`);
   for (let file = 0; file < shape.files; file++) {
     write(`specs/list/ops${file}.spec.ts`, plain(file));
     write(`specs/risk/ops${file}.spec.ts`, risky(file));

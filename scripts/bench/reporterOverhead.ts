@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const body = [
     `${tests} tests x ${operationsPerTest} operations (${tests * operationsPerTest} operations) in ${files} files, one worker. `
       + 'Each operation is the same trivial assertion on both sides, so the difference is the recording alone (its worst case: real checks take longer than their bookkeeping). '
-      + 'List: plain `@playwright/test`, `list` reporter. Risk: the suite\'s fixtures (`target`, `risk.check` per operation, the risk attachment) and `list` + the risk reporter. '
+      + 'List: plain `@playwright/test`, `list` reporter. Risk: the suite\'s fixtures (`target`, `risk.check` per operation, each one a Playwright step at its source line, the risk attachment) and `list` + the risk reporter. '
       + 'One untimed run of each first (TypeScript transform cache), then alternating.',
     '',
     table(['median of ' + runs, 'list only', 'fixtures + risk reporter', 'overhead', 'target + risk fixtures only + risk reporter', 'overhead'], [
