@@ -18,6 +18,10 @@ test('a finding leaves the test green', async ({ risk }) => {
   risk.warn('soft limit', 'near the limit', { check: 'data-flows/status' });
   risk.fail('known defect', 'answers 500 until the fix ships', { check: 'data-flows/status' });
 });
+test('a task of many checks', async ({ risk }) => {
+  for (let i = 0; i < 250; i++) await risk.check('check ' + i, () => expect(i).toBeGreaterThanOrEqual(0), { check: 'data-flows/status' });
+  risk.fail('one late finding', 'past the cap, still a step', { check: 'data-flows/status', severity: 'low' });
+});
 `;
 const audit = `import { test } from '@fixtures';
 test('a token in the sources', async ({ risk }) => {
@@ -77,6 +81,16 @@ describe('checks are steps of their test', () => {
     assert.match(minor?.error?.message ?? '', /\[low\].*one low-severity finding/);
     assert.ok(result.steps.some((step) => step.title === 'soft limit (warning: near the limit)'), result.steps.map((s) => s.title).join(', '));
     assert.ok(entry.annotations.some((a) => a.type === 'finding (low)' && /minor thing/.test(a.description ?? '')));
+  });
+
+  test('a task of thousands of checks shows the first 200 passed ones and every failure, and counts the rest in an annotation', () => {
+    const result = specs.find((s) => s.title === 'a task of many checks')!.tests[0]!.results[0]!;
+    const titles = result.steps.map((step) => step.title);
+    assert.equal(titles.filter((t) => /^check \d+$/.test(t)).length, 200);
+    assert.match(result.steps.find((step) => step.title === 'one late finding')?.error?.message ?? '', /past the cap/);
+    const annotations = specs.find((s) => s.title === 'a task of many checks')!.tests[0]!.annotations;
+    assert.ok(annotations.some((a) => a.type === 'checks' && a.description === '200 passed checks are steps; 50 more passed, listed in the risk attachment'), JSON.stringify(annotations));
+    assert.equal(run.tasks.find((t) => t.task_id === 'data-flows/a-task-of-many-checks')?.metrics.operations, 251);
   });
 
   test('the failed test ends with one error at its first blocking check, not in the fixture', () => {
