@@ -86,6 +86,7 @@ export class RiskRecorder {
   /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
   async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
     if (!this.steps) return this.checkBare(name, fn, options);
+    if (this.steps.wants && !this.steps.wants('running')) return this.checkUnshown(name, fn, options);
     const location = checkLocation(new Error().stack);
     let thrown: { error: unknown } | undefined;
     try {
@@ -108,6 +109,26 @@ export class RiskRecorder {
     } catch (error) {
       if (!thrown) throw error;
       if (options.fatal) throw this.redacted(thrown.error);
+      return undefined;
+    }
+  }
+
+  /** A check that is a step only if it does not pass: its place is looked up then. */
+  private async checkUnshown<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
+    const started = performance.now();
+    try {
+      const value = await fn();
+      const op = this.push(name, 'pass', started, undefined, options);
+      if (op) this.steps?.show(op, undefined);
+      return value;
+    } catch (error) {
+      const op = this.push(name, 'fail', started, errorMessage(error), options);
+      if (op) {
+        const location = checkLocation(new Error().stack);
+        if (location) this.locations.set(op, location);
+        this.steps?.show(op, location);
+      }
+      if (options.fatal) throw this.redacted(error);
       return undefined;
     }
   }
@@ -157,7 +178,7 @@ export class RiskRecorder {
   record(operation: OperationInput): Operation | undefined {
     const op = this.store(operation);
     if (op && this.steps) {
-      const location = checkLocation(new Error().stack);
+      const location = !this.steps.wants || this.steps.wants(op.outcome) ? checkLocation(new Error().stack) : undefined;
       if (location) this.locations.set(op, location);
       this.steps.show(op, location);
     }

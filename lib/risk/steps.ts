@@ -15,6 +15,8 @@ export interface SourceLocation {
 export interface OperationSteps {
   run<T>(title: string, body: () => Promise<T>, location: SourceLocation | undefined): Promise<T>;
   show(operation: Operation, location: SourceLocation | undefined): void;
+  /** Whether an operation of this outcome would be a step now (`running`: a check not yet decided); a location is looked up only then. */
+  wants?(outcome: Operation['outcome'] | 'running'): boolean;
 }
 
 /** Thrown inside a check's step so the step is red; the recorder catches it, the test goes on. */
@@ -49,7 +51,7 @@ export function stepTitle(operation: Pick<Operation, 'name' | 'outcome' | 'messa
 
 /** Frames of the recorder itself and of the runner: a check's location is the first frame past them. */
 const PLUMBING = /[\\/](lib[\\/]risk[\\/]|fixtures[\\/]risk\.|node_modules[\\/])|(?:^at |\()node:/;
-const FRAME = /(?:\(|at )((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
+const FRAME = /(?:\(|at (?:async )?)((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
 /**
  * The source line that made the check, from a stack: the spec's own line when the spec is on the

@@ -59,6 +59,25 @@ describe('operations as steps', () => {
     assert.match(steps[0]!.location?.file ?? '', /selftest[\\/]unit[\\/]risk[\\/]steps\.test\.ts$/);
   });
 
+  test('past what the sink wants, a passed check is no step and costs no stack; a failed one still is, at its line', async () => {
+    const { steps, sink } = recordingSteps();
+    let shownPassed = 0;
+    sink.wants = (outcome) => outcome === 'fail' || outcome === 'warn';
+    const show = sink.show.bind(sink);
+    sink.show = (operation, location) => {
+      if (operation.outcome === 'pass') shownPassed += 1;
+      else show(operation, location);
+    };
+    const recorder = new RiskRecorder('api/x', 'contracts', { steps: sink });
+    await recorder.check('quiet', () => 1, { check: 'data-flows/status' });
+    await recorder.check('loud', async () => { await Promise.resolve(); throw new Error('boom'); }, { check: 'data-flows/status' });
+    recorder.pass('quiet too', { check: 'data-flows/status' });
+    assert.deepEqual(steps.map((s) => s.title), ['loud']);
+    assert.equal(shownPassed, 2);
+    assert.match(steps[0]!.location?.file ?? '', /steps\.test\.ts$/);
+    assert.equal(recorder.operations.length, 3);
+  });
+
   test('a secret in a check name never reaches the step title', async () => {
     const { steps, sink } = recordingSteps();
     const recorder = new RiskRecorder('api/x', 'contracts', { steps: sink });
