@@ -27,8 +27,9 @@ test.describe('authentication', () => {
       probed++;
       const request = decision.requests[0]!;
       const label = operationLabel(decision.operation);
+      // Refusals are asked for without any cookie: a session cookie is a credential too.
       const send = (auth: 'none' | 'token' | 'invalid', headers: Record<string, string> = {}) =>
-        api.request(request.method, requestTarget(request), { headers: { ...request.headers, ...headers }, data: request.body, auth });
+        api.request(request.method, requestTarget(request), { headers: { ...request.headers, ...headers }, data: request.body, auth, withoutCookies: auth !== 'token' });
       const attempts = [
         { what: 'without credentials', result: await send('none') },
         { what: 'with an invalid token', result: await send('invalid') },
