@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * A workspace: several targets validated in one run, each by its own validation config and its own
+ * chain of gates (`<target>/<gate>` projects). Every target-specific fact stays in the target's config;
+ * the workspace says only which targets, in which stages, and how their verdicts make the release's.
+ */
+export const TARGET_ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+
+const targetId = z.string().regex(TARGET_ID_PATTERN, 'a target id is lowercase letters, digits and hyphens, starting with a letter (it names projects: <target>/<gate>)');
+
+export const workspaceTargetSchema = z.strictObject({
+  /** Names the target's projects (`<id>/<gate>`), its report folder and its variables (`<ID>_BASE_URL`). */
+  id: targetId,
+  /** The target's validation config, relative to the workspace file. */
+  config: z.string().min(1),
+  /** A role shown beside the target in reports (e.g. "canary"). */
+  description: z.string().optional(),
+});
+
+export const releasePolicySchema = z.strictObject({
+  /** `worst`: the release verdict is the worst verdict of the targets that count. */
+  combine: z.enum(['worst']).default('worst'),
+  /** Targets whose verdict is reported but does not decide the release (a product still in assessment). */
+  advisory: z.array(targetId).default([]),
+});
+
+export const workspaceConfigSchema = z.strictObject({
+  /** The release this workspace gates, shown in reports. */
+  name: z.string().min(1).default('release'),
+  targets: z.array(workspaceTargetSchema).min(1),
+  release: releasePolicySchema.default({ combine: 'worst', advisory: [] }),
+});
+
+export type WorkspaceConfigInput = z.input<typeof workspaceConfigSchema>;
+export type WorkspaceConfig = z.output<typeof workspaceConfigSchema>;
+export type WorkspaceTarget = z.output<typeof workspaceTargetSchema>;
+
+/** Identity: exists so that a workspace file is typed. */
+export function defineWorkspaceConfig(config: WorkspaceConfigInput): WorkspaceConfigInput {
+  return config;
+}

@@ -1,0 +1,45 @@
+import type { PlaywrightTestProject } from '@playwright/test';
+import { aggregateProject, buildGateProjects, type BuildOptions } from './buildProjects.ts';
+import { GATES } from './gates.ts';
+
+export { targetTag } from '../lib/workspace/variables.ts';
+
+/** Excludes the tests tagged for any other target; untagged tests (read the target at run time) run in every chain. */
+export function otherTargetsPattern(id: string): RegExp {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`@target:(?!${escaped}(\\s|$))`);
+}
+
+export interface WorkspaceTargetProjects {
+  id: string;
+  /** The team's own spec folders per gate, from this target's config. */
+  extraFolders?: Record<string, string[]>;
+  testTimeouts?: Record<string, number>;
+  baseURL?: string;
+}
+
+/**
+ * One chain of gate projects per target (`<target>/<gate>`, each carrying its target and gate in
+ * metadata), an aggregate per target (`<target>`) and `full` over every chain. Chains share no
+ * dependency: a failing gate blocks its own target's later gates, never another target's.
+ */
+export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], build: Pick<BuildOptions, 'rootDir'> = {}): PlaywrightTestProject[] {
+  const projects: PlaywrightTestProject[] = [];
+  const aggregates: PlaywrightTestProject[] = [];
+  for (const target of targets) {
+    const chain = buildGateProjects(GATES, {
+      ...build,
+      prefix: `${target.id}/`,
+      extraFolders: target.extraFolders,
+      testTimeouts: target.testTimeouts,
+      ...(target.baseURL ? { use: { baseURL: target.baseURL } } : {}),
+    }).map((project) => ({
+      ...project,
+      grepInvert: otherTargetsPattern(target.id),
+      metadata: { ...project.metadata, target: target.id },
+    }));
+    projects.push(...chain);
+    aggregates.push({ ...aggregateProject(target.id, chain.map((project) => project.name!), build.rootDir), metadata: { aggregate: target.id, target: target.id } });
+  }
+  return [...projects, ...aggregates, aggregateProject('full', aggregates.map((project) => project.name!), build.rootDir)];
+}
