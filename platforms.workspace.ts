@@ -15,4 +15,12 @@ export default defineWorkspaceConfig({
     { id: 'papid-2mx', config: 'demo/2mx/validation.config.ts', description: 'the next-generation platform' },
   ],
   release: { combine: 'worst' },
+  crossPlatform: {
+    // PaiiD's clients (its pages, its mobile app) move to PaπD 2mx: what they call must still be there.
+    contracts: [{ from: 'paiid', to: 'papid-2mx' }],
+    // One identity provider: a PaiiD session carries over to PaπD 2mx.
+    tokens: [{ issuer: 'paiid', audience: 'papid-2mx', path: '/api/account', expect: 'accepted' }],
+    // PaiiD's pages read PaπD 2mx's quotes.
+    cors: [{ caller: 'paiid', callee: 'papid-2mx', path: '/api/market/quote/SPY' }],
+  },
 });

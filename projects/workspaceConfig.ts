@@ -3,6 +3,7 @@ import type { PlaywrightTestConfig, ReporterDescription } from '@playwright/test
 import type { ResolvedConfig } from '../lib/config/load.ts';
 import { riskReporterOptions } from '../lib/reporterOptions.ts';
 import type { ResolvedWorkspace } from '../lib/workspace/load.ts';
+import { CROSS_PLATFORM_ID } from '../lib/workspace/variables.ts';
 import { GATE_ORDER } from './gates.ts';
 import { MODULE_EXTENSION, outputRootOf, riskReporterPath, suiteConfig, type SuitePaths } from './suiteConfig.ts';
 import { workspaceProjects } from './workspaceProjects.ts';
@@ -27,14 +28,39 @@ export function workspaceReporters(workspace: ResolvedWorkspace, configs: readon
       runId,
       ...(scrub ? { scrub } : {}),
     }]),
+    ...(hasCrossPlatformChecks(workspace) ? [crossPlatformReporter(configs[0]!, reports, paths, runId)] : []),
     [releaseReporterPath(paths.suiteRoot), {
       outputDir: reports,
       runId,
       name: workspace.name,
-      targets: workspace.targets.map((target, i) => ({ id: target.id, name: configs[i]!.target.name, ...(target.description ? { description: target.description } : {}) })),
+      targets: [
+        ...workspace.targets.map((target, i) => ({ id: target.id, name: configs[i]!.target.name, ...(target.description ? { description: target.description } : {}) })),
+        ...(hasCrossPlatformChecks(workspace) ? [{ id: CROSS_PLATFORM_ID, name: 'cross-platform checks', description: 'how the targets fit together' }] : []),
+      ],
       release: workspace.release,
     }],
   ];
+}
+
+export function hasCrossPlatformChecks(workspace: ResolvedWorkspace): boolean {
+  const checks = workspace.crossPlatform;
+  return checks.contracts.length + checks.tokens.length + checks.cors.length > 0;
+}
+
+/** The cross-platform gate's own risk reporter (`reports/cross-platform/`): its verdict counts for the release like a target's. */
+function crossPlatformReporter(first: ResolvedConfig, reports: string, paths: SuitePaths, runId: string): ReporterDescription {
+  const options = riskReporterOptions(first, [CROSS_PLATFORM_ID]);
+  return [riskReporterPath(paths.suiteRoot), {
+    ...options,
+    // A handful of checks by design: the operation floor that makes a target's rate trustworthy does not apply.
+    thresholds: { ...options.thresholds, minOperations: 1 },
+    target: { ...options.target, name: 'cross-platform checks' },
+    signOffs: [],
+    onCritical: undefined,
+    outputDir: reports,
+    targetId: CROSS_PLATFORM_ID,
+    runId,
+  }];
 }
 
 /**
@@ -67,7 +93,7 @@ export function workspaceSuiteConfig(workspace: ResolvedWorkspace, configs: read
       baseURL: config.meta.baseUrl,
       testTimeouts: config.timeouts.gateTestMs,
       extraFolders: Object.fromEntries(Object.entries(config.extraSpecs).map(([gate, folders]) => [gate, folders.map((folder) => path.resolve(config.meta.dir, folder))])),
-    })), { rootDir: paths.suiteRoot }),
+    })), { rootDir: paths.suiteRoot, crossPlatform: hasCrossPlatformChecks(workspace) }),
     webServer: webServers.length > 0 ? webServers : undefined,
   };
 }

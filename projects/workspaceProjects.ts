@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { PlaywrightTestProject } from '@playwright/test';
 import { aggregateProject, buildGateProjects, type BuildOptions } from './buildProjects.ts';
 import { GATES } from './gates.ts';
+
+import { CROSS_PLATFORM_ID } from '../lib/workspace/variables.ts';
 
 export { targetTag } from '../lib/workspace/variables.ts';
 
@@ -23,7 +26,7 @@ export interface WorkspaceTargetProjects {
  * metadata), an aggregate per target (`<target>`) and `full` over every chain. Chains share no
  * dependency: a failing gate blocks its own target's later gates, never another target's.
  */
-export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], build: Pick<BuildOptions, 'rootDir'> = {}): PlaywrightTestProject[] {
+export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], build: Pick<BuildOptions, 'rootDir'> & { crossPlatform?: boolean } = {}): PlaywrightTestProject[] {
   const projects: PlaywrightTestProject[] = [];
   const aggregates: PlaywrightTestProject[] = [];
   for (const target of targets) {
@@ -41,5 +44,20 @@ export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], b
     projects.push(...chain);
     aggregates.push({ ...aggregateProject(target.id, chain.map((project) => project.name!), build.rootDir), metadata: { aggregate: target.id, target: target.id } });
   }
+  if (build.crossPlatform) aggregates.push(crossPlatformProject(targets.map((target) => target.id), build.rootDir ?? process.cwd()));
   return [...projects, ...aggregates, aggregateProject('full', aggregates.map((project) => project.name!), build.rootDir)];
+}
+
+/** The gate of how the targets fit together: after every target's own chain, its own project. */
+export function crossPlatformProject(targetIds: readonly string[], rootDir: string): PlaywrightTestProject {
+  const last = GATES[GATES.length - 1]!.name;
+  const folder = path.resolve(rootDir, 'tests', CROSS_PLATFORM_ID);
+  return {
+    name: CROSS_PLATFORM_ID,
+    testDir: folder,
+    testMatch: /\.spec\.[cm]?[jt]s$/,
+    dependencies: targetIds.map((id) => `${id}/${last}`),
+    fullyParallel: true,
+    metadata: { gate: CROSS_PLATFORM_ID, phase: 'CROSS_PLATFORM', dependencies: targetIds.map((id) => `${id}/${last}`), target: CROSS_PLATFORM_ID },
+  };
 }

@@ -9,6 +9,8 @@ import paiid from '../../validation.config.ts';
  */
 const port = process.env.DEMO_2MX_PORT ?? '47320';
 const url = `http://127.0.0.1:${port}`;
+/** PaiiD's pages read PaπD 2mx's quotes: its origin is in 2mx's CORS allowlist (a cross-platform check proves it). */
+const paiidOrigin = new URL(paiid.target.baseUrl).origin;
 
 export default defineValidationConfig({
   ...paiid,
@@ -20,7 +22,7 @@ export default defineValidationConfig({
       command: 'npx tsx demo/server.ts',
       url: `${url}/robots.txt`,
       timeoutMs: 60_000,
-      env: { DEMO_PORT: port, DEMO_VARIANT: '2mx', DEMO_FAULTS: process.env.DEMO_2MX_FAULTS ?? '' },
+      env: { DEMO_PORT: port, DEMO_VARIANT: '2mx', DEMO_FAULTS: process.env.DEMO_2MX_FAULTS ?? '', DEMO_CORS_ORIGINS: [paiidOrigin, 'https://app.paiid.example'].join(',') },
     },
   },
   // The same pages as PaiiD's: compared with PaiiD's baselines, so a drift between the two shows.

@@ -6,7 +6,7 @@ import { defaultExport, isDataConfig, readDataConfig } from '../config/files.ts'
 import { loadDotenv, loadValidationConfig, type ResolvedConfig } from '../config/load.ts';
 import { workspaceConfigSchema, type WorkspaceConfig } from './schema.ts';
 
-import { WORKSPACE_VARIABLE, targetEnvironment } from './variables.ts';
+import { CROSS_PLATFORM_ID, WORKSPACE_VARIABLE, targetEnvironment } from './variables.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -35,6 +35,22 @@ export function resolveWorkspace(raw: unknown, file: string, exists: (file: stri
     if (!exists(configFile)) problems.push(`targets[${i}].config: ${target.config} does not exist (resolved to ${configFile})`);
     return { ...target, configFile };
   });
+  if (seen.has(CROSS_PLATFORM_ID)) problems.push(`a target may not be called ${JSON.stringify(CROSS_PLATFORM_ID)}: it names the cross-platform gate`);
+  const known = (where: string, id: string) => {
+    if (!seen.has(id)) problems.push(`${where} names ${JSON.stringify(id)}, which is not a target; the targets are ${[...seen].join(', ')}`);
+  };
+  const pairs: [string, { [key: string]: unknown }[], string, string][] = [
+    ['contracts', workspace.crossPlatform.contracts, 'from', 'to'],
+    ['tokens', workspace.crossPlatform.tokens, 'issuer', 'audience'],
+    ['cors', workspace.crossPlatform.cors, 'caller', 'callee'],
+  ];
+  for (const [section, entries, one, other] of pairs) {
+    entries.forEach((entry, i) => {
+      known(`crossPlatform.${section}[${i}].${one}`, String(entry[one]));
+      known(`crossPlatform.${section}[${i}].${other}`, String(entry[other]));
+      if (entry[one] === entry[other]) problems.push(`crossPlatform.${section}[${i}] compares ${JSON.stringify(entry[one])} with itself: name two targets`);
+    });
+  }
   workspace.release.advisory.forEach((id, i) => {
     if (!seen.has(id)) problems.push(`release.advisory[${i}] names ${JSON.stringify(id)}, which is not a target; the targets are ${[...seen].join(', ')}`);
   });

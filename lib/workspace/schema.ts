@@ -25,11 +25,38 @@ export const releasePolicySchema = z.strictObject({
   advisory: z.array(targetId).default([]),
 });
 
+const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET');
+
+/** Checks of how the targets fit together, run after their own gates, as the `cross-platform` gate. */
+export const crossPlatformSchema = z.strictObject({
+  /** `from`'s clients must keep working against `to`: the operations both serve, compared document to document. */
+  contracts: z.array(z.strictObject({ from: targetId, to: targetId })).default([]),
+  /** A token from `issuer`'s login sent to `audience`'s `path`: accepted (one identity) or refused (separate ones), as said. */
+  tokens: z.array(z.strictObject({
+    issuer: targetId,
+    audience: targetId,
+    path: z.string().startsWith('/'),
+    method,
+    expect: z.enum(['accepted', 'refused']),
+  })).default([]),
+  /** `caller`'s pages call `callee`'s API: `callee`'s CORS must allow `caller`'s origin (its base URL's, unless given). */
+  cors: z.array(z.strictObject({
+    caller: targetId,
+    callee: targetId,
+    path: z.string().startsWith('/'),
+    method,
+    origin: z.url().optional(),
+  })).default([]),
+});
+
+export type CrossPlatformConfig = z.output<typeof crossPlatformSchema>;
+
 export const workspaceConfigSchema = z.strictObject({
   /** The release this workspace gates, shown in reports. */
   name: z.string().min(1).default('release'),
   targets: z.array(workspaceTargetSchema).min(1),
   release: releasePolicySchema.default({ combine: 'worst', advisory: [] }),
+  crossPlatform: crossPlatformSchema.default({ contracts: [], tokens: [], cors: [] }),
 });
 
 export type WorkspaceConfigInput = z.input<typeof workspaceConfigSchema>;

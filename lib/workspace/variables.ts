@@ -7,6 +7,9 @@ import path from 'node:path';
 
 type Env = Record<string, string | undefined>;
 
+/** The id of the cross-platform gate's chain and report folder: no target may take it. */
+export const CROSS_PLATFORM_ID = 'cross-platform';
+
 /** Names the workspace file: set, the run validates every target it lists. */
 export const WORKSPACE_VARIABLE = 'VALIDATION_WORKSPACE';
 
