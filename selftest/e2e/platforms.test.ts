@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { assertLogValid } from '../helpers/logSchema.ts';
+import { digest, freePort, readTargetRun, runSuite, type RunSuiteOptions, type SuiteRun } from '../helpers/runSuite.ts';
+
+/*
+ * Two platforms in one run (platforms.workspace.ts): PaiiD and PaπD 2mx, each with its own chain,
+ * report and verdict, the cross-platform gate after them, and one release verdict.
+ */
+interface ReleaseFile {
+  verdict: string;
+  exit_code: number;
+  reasons: string[];
+  targets: Record<string, { verdict: string | null }>;
+}
+
+async function runPlatforms(options: Omit<RunSuiteOptions, 'project'> & { projects: string[]; faults2mx?: string[] }): Promise<SuiteRun & { release: ReleaseFile }> {
+  const [first, ...rest] = options.projects;
+  const run = await runSuite({
+    ...options,
+    project: first!,
+    args: [...rest.map((project) => `--project=${project}`), ...(options.args ?? [])],
+    env: {
+      VALIDATION_WORKSPACE: 'platforms.workspace.ts',
+      DEMO_2MX_PORT: String(await freePort()),
+      DEMO_2MX_FAULTS: (options.faults2mx ?? []).join(','),
+      // A gate or two of each chain: the operation floor is for whole runs.
+      MIN_OPERATIONS: '1',
+      ...options.env,
+    },
+    timeoutMs: options.timeoutMs ?? 600_000,
+  });
+  let release: ReleaseFile = { verdict: 'none', exit_code: -1, reasons: [], targets: {} };
+  try {
+    release = JSON.parse(readFileSync(path.join(run.outputRoot, 'reports', 'verdict.json'), 'utf8')) as ReleaseFile;
+  } catch {
+    // asserted below
+  }
+  return { ...run, release };
+}
+
+const describeRelease = (run: SuiteRun & { release: ReleaseFile }) => `${JSON.stringify(run.release)}\n${digest(run)}`;
+
+describe('two platforms, one run', () => {
+  test('both platforms clean: each PASSes, the cross-platform checks pass, the release PASSes; every record names its target', async () => {
+    const run = await runPlatforms({ projects: ['paiid/data-flows', 'papid-2mx/data-flows', 'cross-platform'], noDeps: true });
+    assert.equal(run.release.verdict, 'PASS', describeRelease(run));
+    assert.equal(run.exitCode, 0, describeRelease(run));
+    assert.deepEqual(run.release.targets, {
+      paiid: { ...run.release.targets.paiid, verdict: 'PASS' },
+      'papid-2mx': { ...run.release.targets['papid-2mx'], verdict: 'PASS' },
+      'cross-platform': { ...run.release.targets['cross-platform'], verdict: 'PASS' },
+    });
+    for (const target of ['paiid', 'papid-2mx', 'cross-platform']) {
+      const own = { ...run, ...readTargetRun(run, target) };
+      assert.ok(own.tasks.length > 0, `${target} logged no task`);
+      assert.ok(own.records.every((record) => (record as { target_id?: string }).target_id === target), `${target}: a record without its target`);
+      assertLogValid(own);
+    }
+    const summary = readFileSync(path.join(run.outputRoot, 'reports', 'release-summary.md'), 'utf8');
+    assert.match(summary, /\| paiid \(PaiiD demo\) \| PASS \|/);
+    assert.match(summary, /\| papid-2mx \(PaπD 2mx demo\) \| PASS \|/);
+  });
+
+  test("a fault in PaπD 2mx fails only its chain: PaiiD's gates all run, and the release is CRITICAL by the worst verdict", async () => {
+    const run = await runPlatforms({
+      projects: ['paiid/browser', 'papid-2mx/browser'],
+      faults2mx: ['readiness-degraded'],
+      // A page per chain is enough to show what runs and what is blocked.
+      args: ['--grep', 'repository|health and readiness|live endpoints|home renders cleanly at desktop'],
+    });
+    const paiid = readTargetRun(run, 'paiid');
+    const next = readTargetRun(run, 'papid-2mx');
+    const statuses = (tasks: typeof paiid.tasks, gate: string) => [...new Set(tasks.filter((t) => t.agent === gate).map((t) => t.status))].sort();
+    assert.deepEqual(statuses(paiid.tasks, 'browser'), ['completed'], describeRelease(run));
+    assert.equal(paiid.summary?.verdict !== 'CRITICAL', true, `PaiiD must not pay for PaπD 2mx's fault\n${describeRelease(run)}`);
+    assert.ok(next.tasks.some((t) => t.agent === 'data-flows' && t.status === 'failed' && /readiness/i.test(t.errors.join(' '))), describeRelease(run));
+    assert.deepEqual(statuses(next.tasks, 'browser'), ['blocked'], describeRelease(run));
+    assert.equal(next.summary?.verdict, 'CRITICAL');
+    assert.equal(run.release.verdict, 'CRITICAL');
+    assert.equal(run.exitCode, 1);
+    assert.match(run.release.reasons.join('\n'), /^papid-2mx is CRITICAL/m);
+  });
+
+  test("PaπD 2mx's breaking change is caught by the cross-platform gate, the operation and the field named", async () => {
+    const run = await runPlatforms({ projects: ['cross-platform'], noDeps: true, faults2mx: ['2mx-account-breaking'] });
+    const cross = readTargetRun(run, 'cross-platform');
+    const compat = cross.tasks.find((t) => t.task_id.startsWith('cross-platform/contract-compatibility'));
+    assert.ok(compat, describeRelease(run));
+    assert.match((compat.findings ?? []).join('\n'), /GET \/api\/account.*buyingPower.*required in paiid's document and missing from papid-2mx's/, describeRelease(run));
+    assert.equal(cross.tasks.filter((t) => t !== compat).every((t) => (t.findings ?? []).length === 0 && t.errors.length === 0), true, 'the token and CORS checks still pass');
+    assert.equal(run.release.verdict, 'CRITICAL', describeRelease(run));
+    assert.equal(run.exitCode, 1);
+  });
+});
