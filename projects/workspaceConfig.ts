@@ -38,6 +38,7 @@ export function workspaceReporters(workspace: ResolvedWorkspace, configs: readon
         ...(hasCrossPlatformChecks(workspace) ? [{ id: CROSS_PLATFORM_ID, name: 'cross-platform checks', description: 'how the targets fit together' }] : []),
       ],
       release: workspace.release,
+      stages: workspace.stages,
     }],
   ];
 }
@@ -93,7 +94,7 @@ export function workspaceSuiteConfig(workspace: ResolvedWorkspace, configs: read
       baseURL: config.meta.baseUrl,
       testTimeouts: config.timeouts.gateTestMs,
       extraFolders: Object.fromEntries(Object.entries(config.extraSpecs).map(([gate, folders]) => [gate, folders.map((folder) => path.resolve(config.meta.dir, folder))])),
-    })), { rootDir: paths.suiteRoot, crossPlatform: hasCrossPlatformChecks(workspace) }),
+    })), { rootDir: paths.suiteRoot, crossPlatform: hasCrossPlatformChecks(workspace), stages: workspace.stages }),
     webServer: webServers.length > 0 ? webServers : undefined,
   };
 }

@@ -26,8 +26,15 @@ export interface WorkspaceTargetProjects {
  * metadata), an aggregate per target (`<target>`) and `full` over every chain. Chains share no
  * dependency: a failing gate blocks its own target's later gates, never another target's.
  */
-export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], build: Pick<BuildOptions, 'rootDir'> & { crossPlatform?: boolean } = {}): PlaywrightTestProject[] {
+export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], build: Pick<BuildOptions, 'rootDir'> & { crossPlatform?: boolean; stages?: readonly { name: string; targets: readonly string[] }[] } = {}): PlaywrightTestProject[] {
   const projects: PlaywrightTestProject[] = [];
+  const last = GATES[GATES.length - 1]!.name;
+  // A staged target's first gates wait for every gate of the stage before it: a failure there holds it back.
+  const waitsFor = new Map<string, { stage: string; after: string[] }>();
+  (build.stages ?? []).forEach((stage, i, stages) => {
+    const previous = stages[i - 1];
+    for (const id of stage.targets) waitsFor.set(id, { stage: stage.name, after: previous ? previous.targets.map((other) => `${other}/${last}`) : [] });
+  });
   const aggregates: PlaywrightTestProject[] = [];
   for (const target of targets) {
     const chain = buildGateProjects(GATES, {
@@ -36,11 +43,16 @@ export function workspaceProjects(targets: readonly WorkspaceTargetProjects[], b
       extraFolders: target.extraFolders,
       testTimeouts: target.testTimeouts,
       ...(target.baseURL ? { use: { baseURL: target.baseURL } } : {}),
-    }).map((project) => ({
-      ...project,
-      grepInvert: otherTargetsPattern(target.id),
-      metadata: { ...project.metadata, target: target.id },
-    }));
+    }).map((project) => {
+      const staged = waitsFor.get(target.id);
+      const first = (project.dependencies ?? []).length === 0;
+      return {
+        ...project,
+        ...(staged && first && staged.after.length > 0 ? { dependencies: staged.after } : {}),
+        grepInvert: otherTargetsPattern(target.id),
+        metadata: { ...project.metadata, target: target.id, ...(staged ? { stage: staged.stage } : {}) },
+      };
+    });
     projects.push(...chain);
     aggregates.push({ ...aggregateProject(target.id, chain.map((project) => project.name!), build.rootDir), metadata: { aggregate: target.id, target: target.id } });
   }

@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter } from '@playwright/test/reporter';
 import type { Verdict } from '../lib/risk/types.ts';
-import { releaseVerdict, renderReleaseMarkdown, type ReleasePolicy, type TargetOutcome } from '../lib/workspace/release.ts';
+import { releaseVerdict, renderReleaseMarkdown, type ReleasePolicy, type Stage, type TargetOutcome } from '../lib/workspace/release.ts';
 import { resolveOutputDir, writeFileAtomic } from './output.ts';
 
 export interface ReleaseReporterOptions {
@@ -11,6 +11,7 @@ export interface ReleaseReporterOptions {
   name: string;
   targets: { id: string; name: string; description?: string }[];
   release: ReleasePolicy;
+  stages?: Stage[];
 }
 
 interface TargetVerdictFile {
@@ -42,16 +43,17 @@ export default class ReleaseReporter implements Reporter {
     try {
       const dir = resolveOutputDir(process.env.REPORTS_DIR, this.options.outputDir, 'reports');
       const outcomes = this.options.targets.map((target) => this.outcomeOf(dir, target));
-      const result = releaseVerdict(outcomes, this.options.release);
+      const stages = this.options.stages ?? [];
+      const result = releaseVerdict(outcomes, this.options.release, stages);
       const { runId, name } = this.options;
-      writeFileAtomic(path.join(dir, 'release-summary.md'), renderReleaseMarkdown(name, runId, result));
+      writeFileAtomic(path.join(dir, 'release-summary.md'), renderReleaseMarkdown(name, runId, result, stages));
       const targets = Object.fromEntries(result.targets.map((t) => [t.id, { name: t.name, verdict: t.verdict ?? null, exit_code: t.exitCode ?? null, risk_rate: t.riskRate ?? null, advisory: t.advisory, ...(t.heldBack ? { held_back: t.heldBack } : {}) }]));
-      writeFileAtomic(path.join(dir, 'verdict.json'), `${JSON.stringify({ run_id: runId, release: name, verdict: result.verdict, exit_code: result.exitCode, reasons: result.reasons, policy: this.options.release, targets }, null, 2)}\n`);
+      writeFileAtomic(path.join(dir, 'verdict.json'), `${JSON.stringify({ run_id: runId, release: name, verdict: result.verdict, exit_code: result.exitCode, reasons: result.reasons, policy: this.options.release, stages, targets }, null, 2)}\n`);
       appendFileSync(path.join(dir, 'release-history.jsonl'), `${JSON.stringify({ run_id: runId, time: new Date().toISOString(), release: name, verdict: result.verdict, targets: Object.fromEntries(result.targets.map((t) => [t.id, t.verdict ?? null])) })}\n`);
       const width = Math.max(...result.targets.map((t) => t.id.length));
       console.log([
         `Release ${name}: ${result.verdict}`,
-        ...result.targets.map((t) => `  ${t.id.padEnd(width)}  ${(t.verdict ?? (t.heldBack ? 'HELD BACK' : 'NOT RUN')).padEnd(9)} ${t.riskRate === undefined ? '' : `${t.riskRate.toFixed(2)} %`}${t.advisory ? '  (advisory)' : ''}`),
+        ...result.targets.map((t) => `  ${t.id.padEnd(width)}  ${(t.heldBack ? 'HELD BACK' : (t.verdict ?? 'NOT RUN')).padEnd(9)} ${t.riskRate === undefined ? '' : `${t.riskRate.toFixed(2)} %`}${t.advisory ? '  (advisory)' : ''}`),
         ...result.reasons.map((reason) => `  - ${reason}`),
         `  ${path.relative(process.cwd(), path.join(dir, 'release-summary.md'))}`,
       ].join('\n'));

@@ -51,6 +51,12 @@ export function resolveWorkspace(raw: unknown, file: string, exists: (file: stri
       if (entry[one] === entry[other]) problems.push(`crossPlatform.${section}[${i}] compares ${JSON.stringify(entry[one])} with itself: name two targets`);
     });
   }
+  const staged = new Set<string>();
+  workspace.stages.forEach((stage, i) => stage.targets.forEach((id, j) => {
+    known(`stages[${i}].targets[${j}]`, id);
+    if (staged.has(id)) problems.push(`stages[${i}].targets[${j}] names ${JSON.stringify(id)}, which an earlier stage has: a target belongs to one stage`);
+    staged.add(id);
+  }));
   workspace.release.advisory.forEach((id, i) => {
     if (!seen.has(id)) problems.push(`release.advisory[${i}] names ${JSON.stringify(id)}, which is not a target; the targets are ${[...seen].join(', ')}`);
   });

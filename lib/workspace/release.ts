@@ -15,6 +15,34 @@ export interface TargetOutcome {
   heldBack?: string;
 }
 
+export interface Stage {
+  name: string;
+  targets: readonly string[];
+}
+
+/**
+ * A staged target whose stage before did not pass and whose own tasks never ran was held back by the
+ * rollout: said so, rather than reported as a target that failed on its own.
+ */
+export function holdBack(targets: readonly TargetOutcome[], stages: readonly Stage[]): TargetOutcome[] {
+  const byId = new Map(targets.map((target) => [target.id, { ...target }]));
+  stages.forEach((stage, i) => {
+    const previous = stages[i - 1];
+    if (!previous) return;
+    const failed = previous.targets.filter((id) => {
+      const outcome = byId.get(id);
+      return outcome?.heldBack !== undefined || outcome?.verdict === 'CRITICAL';
+    });
+    if (failed.length === 0) return;
+    for (const id of stage.targets) {
+      const outcome = byId.get(id);
+      if (!outcome || (outcome.tasks?.completed ?? 0) > 0 || (outcome.tasks?.failed ?? 0) > 0) continue;
+      outcome.heldBack = `stage ${JSON.stringify(previous.name)} did not pass (${failed.join(', ')} CRITICAL), so stage ${JSON.stringify(stage.name)} did not start`;
+    }
+  });
+  return targets.map((target) => byId.get(target.id)!);
+}
+
 export interface ReleasePolicy {
   combine: 'worst';
   advisory: readonly string[];
@@ -34,20 +62,24 @@ const RANK: Record<Verdict, number> = { PASS: 0, WARNING: 1, CRITICAL: 2 };
  * count; advisory targets are shown, never decisive). A counted target that did not run leaves the
  * release unproven: WARNING at least, with the reason. Pure.
  */
-export function releaseVerdict(targets: readonly TargetOutcome[], policy: ReleasePolicy): ReleaseResult {
+export function releaseVerdict(targets: readonly TargetOutcome[], policy: ReleasePolicy, stages: readonly Stage[] = []): ReleaseResult {
   const advisory = new Set(policy.advisory);
-  const rows = targets.map((target) => ({ ...target, advisory: advisory.has(target.id), counts: !advisory.has(target.id) && target.verdict !== undefined }));
+  const staged = holdBack(targets, stages);
+  const rows = staged.map((target) => ({ ...target, advisory: advisory.has(target.id), counts: !advisory.has(target.id) && target.verdict !== undefined }));
   const reasons: string[] = [];
   let verdict: Verdict = 'PASS';
   let exitCode: 0 | 1 = 0;
   for (const row of rows) {
     if (row.advisory) continue;
+    if (row.heldBack) {
+      reasons.push(`${row.id} was held back: ${row.heldBack}`);
+      verdict = 'CRITICAL';
+      exitCode = 1;
+      continue;
+    }
     if (row.verdict === undefined) {
-      reasons.push(row.heldBack ? `${row.id} was held back: ${row.heldBack}` : `${row.id} was not validated in this run`);
-      if (row.heldBack) {
-        verdict = 'CRITICAL';
-        exitCode = 1;
-      } else if (RANK[verdict] < RANK.WARNING) verdict = 'WARNING';
+      reasons.push(`${row.id} was not validated in this run`);
+      if (RANK[verdict] < RANK.WARNING) verdict = 'WARNING';
       continue;
     }
     if (RANK[row.verdict] > RANK[verdict]) verdict = row.verdict;
@@ -62,20 +94,20 @@ export function releaseVerdict(targets: readonly TargetOutcome[], policy: Releas
 }
 
 /** The release summary's Markdown: the release verdict, then every target side by side. */
-export function renderReleaseMarkdown(name: string, runId: string, result: ReleaseResult): string {
+export function renderReleaseMarkdown(name: string, runId: string, result: ReleaseResult, stages: readonly Stage[] = []): string {
   const lines = [
     `# Release ${name}: ${result.verdict}`,
     '',
-    `Run \`${runId}\`. Policy: the worst verdict of the targets that count.`,
+    `Run \`${runId}\`. Policy: the worst verdict of the targets that count.${stages.length > 0 ? ` Stages: ${stages.map((stage) => `${stage.name} (${stage.targets.join(', ')})`).join(' -> ')}.` : ''}`,
     '',
     ...(result.reasons.length > 0 ? [...result.reasons.map((reason) => `- ${reason}`), ''] : []),
     '| target | verdict | risk rate | tasks | counts for the release | summary |',
     '|---|---|---|---|---|---|',
     ...result.targets.map((t) => {
       const tasks = t.tasks ? `${t.tasks.total ?? 0} (${t.tasks.failed ?? 0} failed, ${t.tasks.blocked ?? 0} blocked)` : '-';
-      const verdict = t.verdict ?? (t.heldBack ? 'HELD BACK' : 'NOT RUN');
+      const verdict = t.heldBack ? 'HELD BACK' : (t.verdict ?? 'NOT RUN');
       const counts = t.advisory ? 'no (advisory)' : 'yes';
-      return `| ${t.id} (${t.name}) | ${verdict} | ${t.riskRate === undefined ? '-' : `${t.riskRate.toFixed(2)} %`} | ${tasks} | ${counts} | ${t.verdict ? `[summary](${t.id}/executive-summary.md)` : (t.heldBack ?? '-')} |`;
+      return `| ${t.id} (${t.name}) | ${verdict} | ${t.riskRate === undefined ? '-' : `${t.riskRate.toFixed(2)} %`} | ${tasks} | ${counts} | ${t.heldBack ?? (t.verdict ? `[summary](${t.id}/executive-summary.md)` : '-')} |`;
     }),
     '',
   ];

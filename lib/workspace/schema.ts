@@ -57,6 +57,11 @@ export const workspaceConfigSchema = z.strictObject({
   targets: z.array(workspaceTargetSchema).min(1),
   release: releasePolicySchema.default({ combine: 'worst', advisory: [] }),
   crossPlatform: crossPlatformSchema.default({ contracts: [], tokens: [], cors: [] }),
+  /**
+   * Staged rollout: the targets of a stage start only once every gate of the stage before passed (a
+   * canary platform first). Targets in no stage run at once, side by side.
+   */
+  stages: z.array(z.strictObject({ name: z.string().min(1), targets: z.array(targetId).min(1) })).default([]),
 });
 
 export type WorkspaceConfigInput = z.input<typeof workspaceConfigSchema>;

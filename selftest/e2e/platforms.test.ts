@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { assertLogValid } from '../helpers/logSchema.ts';
-import { digest, freePort, readTargetRun, runSuite, type RunSuiteOptions, type SuiteRun } from '../helpers/runSuite.ts';
+import { ROOT, digest, freePort, readTargetRun, runSuite, type RunSuiteOptions, type SuiteRun } from '../helpers/runSuite.ts';
 
 /*
  * Two platforms in one run (platforms.workspace.ts): PaiiD and PaπD 2mx, each with its own chain,
@@ -93,5 +93,30 @@ describe('two platforms, one run', () => {
     assert.equal(cross.tasks.filter((t) => t !== compat).every((t) => (t.findings ?? []).length === 0 && t.errors.length === 0), true, 'the token and CORS checks still pass');
     assert.equal(run.release.verdict, 'CRITICAL', describeRelease(run));
     assert.equal(run.exitCode, 1);
+  });
+
+  test('staged rollout: the canary platform fails, so the next stage never starts, and the release says it was held back', async () => {
+    // The canary first: PaπD 2mx, then PaiiD.
+    const dir = path.join(ROOT, '.work', 'selftest', `staged-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'staged.workspace.json');
+    writeFileSync(file, JSON.stringify({
+      name: 'staged',
+      targets: [{ id: 'paiid', config: path.relative(dir, path.join(ROOT, 'validation.config.ts')) }, { id: 'papid-2mx', config: path.relative(dir, path.join(ROOT, 'demo/2mx/validation.config.ts')) }],
+      stages: [{ name: 'canary', targets: ['papid-2mx'] }, { name: 'everyone', targets: ['paiid'] }],
+    }));
+    const run = await runPlatforms({
+      projects: ['paiid/data-flows'],
+      faults2mx: ['readiness-degraded'],
+      env: { VALIDATION_WORKSPACE: file },
+      args: ['--grep', 'repository|health and readiness|live endpoints|home renders cleanly at desktop'],
+    });
+    const canary = readTargetRun(run, 'papid-2mx');
+    const held = readTargetRun(run, 'paiid');
+    assert.ok(canary.tasks.some((t) => t.status === 'failed'), describeRelease(run));
+    assert.ok(held.tasks.length > 0 && held.tasks.every((t) => t.status === 'blocked'), `PaiiD's gates must wait for the canary\n${describeRelease(run)}`);
+    assert.equal(run.release.verdict, 'CRITICAL');
+    assert.match(run.release.reasons.join('\n'), /paiid was held back: stage "canary" did not pass \(papid-2mx CRITICAL\)/, describeRelease(run));
+    assert.match(readFileSync(path.join(run.outputRoot, 'reports', 'release-summary.md'), 'utf8'), /\| paiid \(PaiiD demo\) \| HELD BACK \|/);
   });
 });

@@ -116,3 +116,35 @@ describe('the release verdict', () => {
     assert.equal(releaseVerdict([{ id: 'a', name: 'a' }, { id: 'b', name: 'b' }], policy).verdict, 'CRITICAL');
   });
 });
+
+describe('staged rollout', () => {
+  test("a later stage's first gate waits for every gate of the stage before; unstaged targets start at once", () => {
+    const projects = workspaceProjects([{ id: 'canary' }, { id: 'main' }, { id: 'other' }], { rootDir: '/suite', stages: [{ name: 'canary', targets: ['canary'] }, { name: 'everyone', targets: ['main'] }] });
+    const byName = new Map(projects.map((p) => [p.name, p]));
+    assert.deepEqual(byName.get('canary/audit')?.dependencies, []);
+    assert.deepEqual(byName.get('main/audit')?.dependencies, ['canary/smoke']);
+    assert.deepEqual(byName.get('main/data-flows')?.dependencies, ['main/audit']);
+    assert.deepEqual(byName.get('other/audit')?.dependencies, []);
+    assert.equal((byName.get('main/smoke')?.metadata as { stage?: string }).stage, 'everyone');
+  });
+
+  test('stages name known targets, each once', () => {
+    const problems = problemsOf({ targets: [{ id: 'a', config: 'a.ts' }, { id: 'b', config: 'b.ts' }], stages: [{ name: 'one', targets: ['a', 'zzz'] }, { name: 'two', targets: ['a'] }] });
+    assert.match(problems.join('\n'), /stages\[0\]\.targets\[1\] names "zzz", which is not a target/);
+    assert.match(problems.join('\n'), /stages\[1\]\.targets\[0\] names "a", which an earlier stage has/);
+  });
+
+  test('a stage that did not pass holds the next one back: the release says so and is CRITICAL', () => {
+    const blocked = { total: 5, completed: 0, failed: 0, blocked: 5 };
+    const result = releaseVerdict(
+      [{ id: 'canary', name: 'c', verdict: 'CRITICAL', exitCode: 1, tasks: { total: 5, completed: 3, failed: 1, blocked: 1 } }, { id: 'main', name: 'm', verdict: 'CRITICAL', exitCode: 1, tasks: blocked }],
+      { combine: 'worst', advisory: [] },
+      [{ name: 'canary', targets: ['canary'] }, { name: 'everyone', targets: ['main'] }],
+    );
+    assert.equal(result.verdict, 'CRITICAL');
+    assert.match(result.targets[1]!.heldBack ?? '', /stage "canary" did not pass \(canary CRITICAL\), so stage "everyone" did not start/);
+    assert.match(result.reasons.join('\n'), /main was held back/);
+    const passed = releaseVerdict([{ id: 'canary', name: 'c', verdict: 'PASS', exitCode: 0 }, { id: 'main', name: 'm', verdict: 'PASS', exitCode: 0 }], { combine: 'worst', advisory: [] }, [{ name: 'canary', targets: ['canary'] }, { name: 'everyone', targets: ['main'] }]);
+    assert.equal(passed.verdict, 'PASS');
+  });
+});
