@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { assertLogValid } from '../helpers/logSchema.ts';
@@ -118,5 +119,30 @@ describe('two platforms, one run', () => {
     assert.equal(run.release.verdict, 'CRITICAL');
     assert.match(run.release.reasons.join('\n'), /paiid was held back: stage "canary" did not pass \(papid-2mx CRITICAL\)/, describeRelease(run));
     assert.match(readFileSync(path.join(run.outputRoot, 'reports', 'release-summary.md'), 'utf8'), /\| paiid \(PaiiD demo\) \| HELD BACK \|/);
+  });
+
+  test('sharded as CI runs it, the merged verdicts (each target\'s and the release\'s) equal the unsharded run\'s', async () => {
+    const projects = ['paiid/data-flows', 'papid-2mx/data-flows', 'cross-platform'];
+    const unsharded = await runPlatforms({ projects, noDeps: true });
+    const blobs = path.join(unsharded.outputRoot, '..', `platforms-blobs-${process.pid}`);
+    mkdirSync(blobs, { recursive: true });
+    for (const shard of ['1/2', '2/2']) {
+      const part = await runPlatforms({ projects, noDeps: true, args: [`--shard=${shard}`], env: { BLOB_REPORT: '1' } });
+      for (const file of readdirSync(path.join(part.outputRoot, 'blob-report'))) cpSync(path.join(part.outputRoot, 'blob-report', file), path.join(blobs, file));
+    }
+    const merged = path.join(blobs, 'merged');
+    const merge = spawnSync('npx', ['playwright', 'merge-reports', '--config', 'merge.config.ts', blobs], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUTPUT_ROOT: merged, VALIDATION_WORKSPACE: 'platforms.workspace.ts', MIN_OPERATIONS: '1', FORCE_COLOR: '0' },
+    });
+    const read = (root: string, file: string) => JSON.parse(readFileSync(path.join(root, 'reports', file), 'utf8')) as Record<string, unknown>;
+    const comparable = (v: Record<string, unknown>) => ({ verdict: v.verdict, risk_rate: v.risk_rate, tasks: v.tasks, operations: v.operations, failed_operations: v.failed_operations });
+    for (const target of ['paiid', 'papid-2mx', 'cross-platform']) {
+      assert.deepEqual(comparable(read(merged, `${target}/verdict.json`)), comparable(read(unsharded.outputRoot, `${target}/verdict.json`)), `${target}\n${merge.stdout.slice(-2000)}${merge.stderr.slice(-2000)}`);
+    }
+    const release = (root: string) => {
+      const file = read(root, 'verdict.json') as unknown as ReleaseFile;
+      return { verdict: file.verdict, targets: Object.fromEntries(Object.entries(file.targets).map(([id, t]) => [id, t.verdict])) };
+    };
+    assert.deepEqual(release(merged), release(unsharded.outputRoot));
   });
 });
