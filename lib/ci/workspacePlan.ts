@@ -1,3 +1,4 @@
+import { CROSS_PLATFORM_ID } from '../workspace/variables.ts';
 import { CI_SHARDS, type PlanGate } from './plan.ts';
 
 /**
@@ -11,7 +12,7 @@ export interface WorkspacePlanInput {
   crossPlatform?: boolean;
 }
 
-export const CROSS_PLATFORM_GATE = 'cross-platform';
+export const CROSS_PLATFORM_GATE = CROSS_PLATFORM_ID;
 
 export function workspacePlanGates(gates: readonly PlanGate[], input: WorkspacePlanInput): PlanGate[] {
   const last = gates[gates.length - 1]!.name;
