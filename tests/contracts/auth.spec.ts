@@ -2,13 +2,14 @@ import { test } from '../../fixtures/index.ts';
 import { secretValues, templateVariables } from '../../lib/http.ts';
 import { describeSkipped, expiredForeignToken, operationLabel, planAuthProbes, redirectsAway, requestTarget } from '../../lib/openapi/index.ts';
 import { stateChangeContext } from '../../lib/stateChange.ts';
+import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('authentication', () => {
   test('secured operations refuse missing, invalid and expired tokens and accept a valid one', { tag: '@critical' }, async ({ api, openapi, risk, target }) => {
     test.skip(!openapi.ok, openapi.ok ? '' : `OpenAPI document unusable: ${openapi.reason}`);
     if (!openapi.ok) return;
     const settings = target.api.contracts;
-    const { variables, secrets } = templateVariables(process.env, target.auth);
+    const { variables, secrets } = templateVariables(environmentFor(target.meta.target), target.auth);
     for (const secret of [...secrets, ...secretValues(settings.operations, variables)]) risk.redactor.add(secret);
     const decisions = planAuthProbes(openapi.operations, {
       overrides: settings.operations, defaultAuth: settings.defaultAuth, context: stateChangeContext(target),
