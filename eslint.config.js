@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', '.work/**', 'reports/**', 'playwright-report/**', 'test-results/**', 'allure-results/**', 'allure-report/**', 'blob-report/**', 'bench/**', 'demo/generated/**', '**/*.mjs', 'demo/public/**'],
+    ignores: ['node_modules/**', 'dist/**', '**/.work/**', 'reports/**', 'playwright-report/**', 'test-results/**', 'allure-results/**', 'allure-report/**', 'blob-report/**', 'bench/**', 'demo/generated/**', '**/*.mjs', 'demo/public/**'],
   },
   ...tseslint.configs.recommended,
   {

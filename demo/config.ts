@@ -9,7 +9,12 @@ export interface DemoConfig {
   password: string;
   jwtSecret: Uint8Array;
   tokenTtlSeconds: number;
+  /** Which platform this server is: PaiiD, or its next-generation sibling PaπD 2mx (a newer API). */
+  variant: DemoVariant;
 }
+
+export type DemoVariant = 'paiid' | '2mx';
+export const DEMO_VARIANTS: readonly DemoVariant[] = ['paiid', '2mx'];
 
 export const DEFAULT_PORT = 47310;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -49,10 +54,17 @@ function parseList(raw: string | undefined, fallback: string[]): string[] {
     .filter((item) => item.length > 0);
 }
 
+function parseVariant(raw: string | undefined): DemoVariant {
+  const value = raw?.trim() || 'paiid';
+  if (!(DEMO_VARIANTS as readonly string[]).includes(value)) throw new Error(`DEMO_VARIANT must be one of ${DEMO_VARIANTS.join(', ')}, got "${value}"`);
+  return value as DemoVariant;
+}
+
 /** Reads DEMO_* variables. The JWT secret is random per process unless DEMO_JWT_SECRET is set. */
 export function loadConfig(env: DemoEnv = process.env): DemoConfig {
   const secret = env.DEMO_JWT_SECRET;
   return {
+    variant: parseVariant(env.DEMO_VARIANT),
     port: parsePort(env.DEMO_PORT, DEFAULT_PORT),
     host: env.DEMO_HOST?.trim() || DEFAULT_HOST,
     corsOrigins: parseList(env.DEMO_CORS_ORIGINS, DEFAULT_CORS_ORIGINS),

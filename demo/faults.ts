@@ -1,7 +1,7 @@
 import { repositoryFaults } from './faults/repository.ts';
 import { runtimeFaults } from './faults/runtime.ts';
 
-export type FaultGate = 'audit' | 'data-flows' | 'browser' | 'a11y' | 'visual' | 'contracts' | 'smoke';
+export type FaultGate = 'audit' | 'data-flows' | 'browser' | 'a11y' | 'visual' | 'contracts' | 'smoke' | 'cross-platform';
 
 /** A named defect the sample target can be switched into, owned by the gate that must catch it. */
 export interface FaultDefinition {
@@ -13,6 +13,8 @@ export interface FaultDefinition {
   /** Words expected in the failing check's title, e.g. 'latency'. */
   caughtBy: string;
   kind: 'runtime' | 'repository';
+  /** A fault of one platform's own (PaπD 2mx's newer API); absent: any platform can be switched into it. */
+  platform?: '2mx';
   /** Repository faults only: writes the defect into a copy of the target's repository. */
   plant?: (repoDir: string) => Promise<void>;
 }

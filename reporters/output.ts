@@ -13,14 +13,15 @@ export function resolveOutputDir(envValue: string | undefined, option: string | 
 export class JsonlWriter {
   private fd: number | undefined;
 
-  constructor(readonly file: string) {
+  /** `stamp` joins every record: `{ target_id }` in a workspace run, so each line names its target. */
+  constructor(readonly file: string, private readonly stamp: Record<string, string> = {}) {
     mkdirSync(path.dirname(file), { recursive: true });
     this.fd = openSync(file, 'a');
   }
 
   write(record: LogRecord): void {
     if (this.fd === undefined) return;
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    writeSync(this.fd, `${JSON.stringify({ ...record, ...this.stamp })}\n`);
   }
 
   close(): void {

@@ -36,6 +36,10 @@ export interface RiskReporterOptions {
   scrub?: { htmlDir?: string; allureDir?: string; blobDir?: string };
   /** Reviewer sign-offs production readiness needs (review.signOffs). */
   signOffs?: SignOffPlan[];
+  /** A workspace run: this reporter judges this target's chain alone, in `<outputDir>/<target>/`. */
+  targetId?: string;
+  /** One id for every target's log of one workspace run. */
+  runId?: string;
 }
 
 function newRunId(now: Date): string {
@@ -56,11 +60,12 @@ function gitSha(dir: string): string | null {
  * shard, and a command asking for both chains (`--project=full --project=quick`) runs three gates
  * twice. Each check counts once: the copy that ran, and of two that ran, the one that failed.
  */
-export function uniqueTests(suite: Suite): TestCase[] {
+export function uniqueTests(suite: Suite, targetId?: string): TestCase[] {
   const byKey = new Map<string, TestCase>();
   const rank = (test: TestCase) => (test.results.length === 0 ? 0 : test.outcome() === 'unexpected' ? 2 : 1);
   for (const test of suite.allTests()) {
     const meta = projectMetadata(test);
+    if (targetId !== undefined && meta.target !== targetId) continue;
     const key = `${meta.gate ?? meta.project}\u0000${test.titlePath().slice(2).join('\u0000')}`;
     const existing = byKey.get(key);
     if (!existing || rank(test) > rank(existing)) byKey.set(key, test);
@@ -101,10 +106,15 @@ export default class RiskReporter implements Reporter {
   }
 
   /** `playwright test --list` runs nothing: no log, no verdict, no history line. */
-  private readonly listOnly = process.argv.includes('--list');
+  private listOnly = process.argv.includes('--list');
 
   onBegin(config: FullConfig, suite: Suite): void {
     if (this.listOnly) return;
+    // A workspace run that leaves this target out (`--project=<other target>`): nothing to judge, nothing written.
+    if (this.options.targetId !== undefined && uniqueTests(suite, this.options.targetId).length === 0) {
+      this.listOnly = true;
+      return;
+    }
     try {
       this.startTime = new Date();
       this.rootSuite = suite;
@@ -112,13 +122,14 @@ export default class RiskReporter implements Reporter {
       // Playwright ends a run gracefully on SIGINT only; a SIGTERM (CI cancelling a job) takes the same
       // path, so the log still ends in an interrupted summary.
       process.once('SIGTERM', () => process.emit('SIGINT', 'SIGINT'));
-      this.runId = process.env.RUN_ID || newRunId(this.startTime);
+      this.runId = process.env.RUN_ID || this.options.runId || newRunId(this.startTime);
       this.outputDir = resolveOutputDir(process.env.REPORTS_DIR, this.options.outputDir, 'reports');
-      this.writer = new JsonlWriter(path.join(this.outputDir, `execution_log_${this.runId}.jsonl`));
+      if (this.options.targetId) this.outputDir = resolveOutputDir(undefined, path.join(this.outputDir, this.options.targetId), '');
+      this.writer = new JsonlWriter(path.join(this.outputDir, `execution_log_${this.runId}.jsonl`), this.options.targetId ? { target_id: this.options.targetId } : {});
       const projects = suite.suites.map((s) => s.project()?.name ?? s.title);
       this.mode = runMode(projects, this.options.gateOrder ?? []);
       const plannedByGate: Record<string, number> = {};
-      const tests = uniqueTests(suite);
+      const tests = uniqueTests(suite, this.options.targetId);
       for (const test of tests) {
         const meta = projectMetadata(test);
         const gate = meta.gate ?? meta.project;
@@ -152,6 +163,7 @@ export default class RiskReporter implements Reporter {
     if (this.listOnly) return;
     const willRetry = (result.status === 'failed' || result.status === 'timedOut') && result.retry < test.retries;
     if (willRetry) return;
+    if (this.options.targetId !== undefined && projectMetadata(test).target !== this.options.targetId) return;
     try {
       const task = toTaskInput(test, false, this.redactor);
       // A merged report may hold a dependency's tests once per shard: log each task once.
@@ -174,7 +186,7 @@ export default class RiskReporter implements Reporter {
       for (const secret of readSharedSecrets()) this.redactor.add(secret);
       const endTime = new Date();
       const interrupted = fullResult.status === 'interrupted' || fullResult.status === 'timedout';
-      const tests = this.rootSuite ? uniqueTests(this.rootSuite) : [];
+      const tests = this.rootSuite ? uniqueTests(this.rootSuite, this.options.targetId) : [];
       // One task at a time: its operations are counted and dropped, so memory does not grow with them.
       const skipped: TaskInput[] = [];
       const sarif = new AuditSarifCollector();

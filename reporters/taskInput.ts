@@ -6,6 +6,8 @@ import { RISK_ATTACHMENT, errorMessage, type AttemptInput, type Operation, type 
 
 interface ProjectMetadata {
   gate?: string;
+  /** The workspace target whose chain the project belongs to. */
+  target?: string;
   phase?: string;
   dependencies?: string[];
 }
@@ -15,9 +17,11 @@ export function projectMetadata(test: TestCase): ProjectMetadata & { project: st
   return { ...((project?.metadata ?? {}) as ProjectMetadata), project: project?.name ?? '' };
 }
 
-/** Title path below the project and file: describe blocks and the test title. */
+/** Title path below the project and file: describe blocks and the test title (a target's own block left out: the log names the target). */
 export function taskTitlePath(test: TestCase): string[] {
-  return test.titlePath().slice(3);
+  const titles = test.titlePath().slice(3);
+  const target = projectMetadata(test).target;
+  return target !== undefined && titles[0] === target && titles.length > 1 ? titles.slice(1) : titles;
 }
 
 export function taskIdOf(test: TestCase): string {

@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TaskRecord } from '../lib/log/index.ts';
 import { filterHistory, findRun, historyTable, parseSince, statusReport, statusTable, type TrackerFilters } from '../lib/ops/tracker.ts';
+import { parseReleaseHistory, releaseHistoryTable, type ReleaseHistoryEntry } from '../lib/ops/release.ts';
 import { buildDashboardView, uniqueTasks } from '../lib/ops/view.ts';
 import { exitCodeForLog, runCli, UserError } from './dashboard/cli.ts';
 import { readHistory, readLog, reportsDirFromEnv } from './dashboard/source.ts';
 
-const USAGE = `Usage: npm run tracker -- [--status] [--run <id>] [--failed] [--gate <name>] [--since <date>] [--format table|json]
+const USAGE = `Usage: npm run tracker -- [--target <id>] [--status] [--run <id>] [--failed] [--gate <name>] [--since <date>] [--format table|json]
+  --target <id>    a workspace run's target (its reports/<id>/); without it a workspace's reports list the releases, each target beside the others
   --status         one run's gates and tasks (default: the latest, live or finished)
   --run <id>       that run (an id or a unique prefix, from the history)
   --failed         only failed, blocked or interrupted tasks; over history, only runs where something failed
@@ -20,6 +22,7 @@ const USAGE = `Usage: npm run tracker -- [--status] [--run <id>] [--failed] [--g
 await runCli('tracker', async () => {
   const { values } = parseArgs({
     options: {
+      target: { type: 'string' },
       status: { type: 'boolean', default: false },
       run: { type: 'string' },
       failed: { type: 'boolean', default: false },
@@ -42,8 +45,15 @@ await runCli('tracker', async () => {
     filters.since = parseSince(values.since);
     if (!filters.since) throw new UserError(`--since must be a date like 2026-11-20 or an ISO date-time, got ${JSON.stringify(values.since)}`);
   }
-  const reportsDir = reportsDirFromEnv();
+  const reportsDir = targetReportsDir(reportsDirFromEnv(), values.target);
   const history = readHistory(reportsDir);
+  const releases = path.join(reportsDir, 'release-history.jsonl');
+  // A workspace's reports: the releases, each target's verdict side by side.
+  if (values.target === undefined && !values.status && values.run === undefined && history.length === 0 && existsSync(releases)) {
+    const entries = filterReleases(parseReleaseHistory(readFileSync(releases, 'utf8')), filters);
+    console.log(format === 'json' ? JSON.stringify(entries, null, 2) : releaseHistoryTable(entries));
+    return 0;
+  }
 
   if (values.status || values.run !== undefined) {
     if (values.since !== undefined) throw new UserError('--since lists runs over the history; it does not combine with --status or --run');
@@ -71,3 +81,16 @@ await runCli('tracker', async () => {
   console.log(format === 'json' ? JSON.stringify(runs, null, 2) : historyTable(runs, filters));
   return 0;
 });
+
+/** A target's own reports in a workspace run; a target with none is named with the ones there are. */
+function targetReportsDir(reportsDir: string, target: string | undefined): string {
+  if (target === undefined) return reportsDir;
+  const dir = path.join(reportsDir, target);
+  if (existsSync(path.join(dir, 'history.jsonl')) || existsSync(path.join(dir, 'latest.jsonl'))) return dir;
+  const known = existsSync(reportsDir) ? readdirSync(reportsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(reportsDir, entry.name, 'history.jsonl'))).map((entry) => entry.name) : [];
+  throw new UserError(`no reports of target "${target}" in ${path.relative(process.cwd(), reportsDir) || '.'}; ${known.length > 0 ? `targets with reports: ${known.join(', ')}` : 'no target has reports there (a workspace run writes reports/<target>/)'}`);
+}
+
+function filterReleases(entries: ReleaseHistoryEntry[], filters: TrackerFilters): ReleaseHistoryEntry[] {
+  return entries.filter((entry) => (!filters.failed || entry.verdict === 'CRITICAL') && (!filters.since || Date.parse(entry.time) >= filters.since.getTime()));
+}

@@ -18,6 +18,9 @@ export const QUOTE_CACHE_TTL_MS = 3000;
 const SLOW_QUOTE_MS = 2600;
 const SYMBOL_PATTERN = /^[A-Za-z0-9]{1,12}$/;
 
+/** The exchange PaπD 2mx names in its quotes. */
+const QUOTE_EXCHANGE = 'ARCA';
+
 type UpstreamAnswer = { status: 200; quote: Quote } | { status: number };
 
 /** The simulated market-data provider: 150-300 ms away, and failing for the test symbols. */
@@ -82,7 +85,9 @@ export async function quote(ctx: DemoContext, res: ServerResponse, rawSymbol: st
     cacheStatus = 'MISS';
     if (useCache) ctx.quoteCache.set(symbol, { quote: body, expiresAt: Date.now() + QUOTE_CACHE_TTL_MS });
   }
-  const served: unknown = hasFault(ctx, 'type-drift') ? { ...body, price: String(body.price) } : body;
+  // PaπD 2mx's compatible change: quotes name their exchange (an optional field PaiiD's clients ignore).
+  const current = ctx.config.variant === '2mx' ? { ...body, exchange: QUOTE_EXCHANGE } : body;
+  const served: unknown = hasFault(ctx, 'type-drift') ? { ...current, price: String(current.price) } : current;
   sendJson(res, 200, served, { 'X-Cache': cacheStatus });
 }
 

@@ -75,5 +75,11 @@ export async function account(ctx: DemoContext, req: IncomingMessage, res: Serve
   const paper = accountFor(ctx, user);
   const view = paper.account(currentPrice);
   if (hasFault(ctx, 'pnl-wrong')) view.totalPnl = paper.cashOnlyPnl();
+  // PaπD 2mx's breaking change, as its own document then says: PaiiD's clients lose buying power.
+  if (ctx.config.variant === '2mx' && hasFault(ctx, '2mx-account-breaking')) {
+    const { buyingPower: _dropped, ...rest } = view;
+    sendJson(res, 200, rest);
+    return;
+  }
   sendJson(res, 200, view);
 }

@@ -3,6 +3,8 @@ import type { FaultDefinition } from '../faults.ts';
 type RuntimeFault = Omit<FaultDefinition, 'kind' | 'plant'>;
 
 const definitions: RuntimeFault[] = [
+  // cross-platform: consistent with its own document, so only the comparison with PaiiD's catches it
+  { name: '2mx-account-breaking', gate: 'cross-platform', platform: '2mx', breaks: "PaπD 2mx's account drops buyingPower, a field PaiiD's document requires (its own document drops it too).", caughtBy: 'GET /api/account' },
   // data-flows
   { name: 'slow-quote', gate: 'data-flows', breaks: 'Every quote takes about 2600 ms, even from the warm cache.', caughtBy: 'latency' },
   { name: 'cache-disabled', gate: 'data-flows', breaks: 'The quote cache never hits: every quote answers X-Cache: MISS at upstream speed.', caughtBy: 'cache' },

@@ -58,7 +58,7 @@ export async function handlePage(ctx: DemoContext, req: IncomingMessage, res: Se
     if (await serveStatic(req, res, 'favicon.svg')) return;
   }
   if (path === '/robots.txt' && (await serveStatic(req, res, 'robots.txt'))) return;
-  if (await serveDiscovery(req, res, path, Object.keys(PAGES))) return;
+  if (await serveDiscovery(ctx, req, res, path, Object.keys(PAGES))) return;
   if (path.startsWith('/public/') && (await serveStatic(req, res, path.slice('/public/'.length)))) return;
   if (path.startsWith('/_fault/') && (await serveFaultScript(ctx, req, res, path.slice('/_fault/'.length)))) return;
   notFound(ctx, req, res, url);

@@ -70,6 +70,11 @@ type Job = Record<string, unknown>;
 
 const expr = (body: string) => `\${{ ${body} }}`;
 
+/** A job id for a gate: GitHub's ids take no '/', so a workspace's `paiid/audit` is `paiid--audit`. */
+export function jobId(gate: string): string {
+  return gate.replace(/\//g, '--');
+}
+
 function setupSteps(installBrowser: string | undefined): Step[] {
   const steps: Step[] = [
     { uses: 'actions/checkout@v4' },
@@ -89,7 +94,7 @@ export function gateCommand(job: CiJob, shard?: string): string {
 
 /** Artifact names cannot hold '/': blob-<gate>[-<shard>]; the report job downloads them by prefix. */
 function artifactName(kind: 'blob' | 'allure-results', job: CiJob): string {
-  return job.shards > 1 ? `${kind}-${job.gate}-${expr('matrix.shard')}` : `${kind}-${job.gate}`;
+  return job.shards > 1 ? `${kind}-${jobId(job.gate)}-${expr('matrix.shard')}` : `${kind}-${jobId(job.gate)}`;
 }
 
 function gateJob(job: CiJob): Job {
@@ -105,7 +110,7 @@ function gateJob(job: CiJob): Job {
   };
   return {
     name: job.shards > 1 ? `${job.gate} (${expr('matrix.shard')}/${job.shards})` : job.gate,
-    ...(rooted ? {} : { needs: [...job.needs], if: expr('!cancelled()') }),
+    ...(rooted ? {} : { needs: job.needs.map(jobId), if: expr('!cancelled()') }),
     'runs-on': 'ubuntu-latest',
     'timeout-minutes': 30,
     ...(job.shards > 1 ? { strategy: { 'fail-fast': false, matrix: { shard: Array.from({ length: job.shards }, (_, i) => i + 1) } } } : {}),
@@ -124,7 +129,7 @@ function reportJob(plan: CiPlan, commands: WorkflowCommands): Job {
   const keep = (name: string, path: string): Step => ({ name: `Upload ${name}`, if: expr('!cancelled()'), uses: 'actions/upload-artifact@v4', with: { name, path, 'if-no-files-found': 'warn', 'retention-days': 30, overwrite: true } });
   return {
     name: 'merged report and verdict',
-    needs: plan.jobs.map((job) => job.gate),
+    needs: plan.jobs.map((job) => jobId(job.gate)),
     // Always: a failed gate fails its job, and the merged verdict must still be written and kept.
     if: expr('always()'),
     'runs-on': 'ubuntu-latest',
@@ -153,12 +158,12 @@ function reportJob(plan: CiPlan, commands: WorkflowCommands): Job {
 }
 
 /** The workflow as a plain object (what YAML parses back to). */
-export function workflowObject(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS): Record<string, unknown> {
+export function workflowObject(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS, options: WorkflowOptions = {}): Record<string, unknown> {
   const jobs: Record<string, Job> = {};
-  for (const job of plan.jobs) jobs[job.gate] = gateJob(job);
+  for (const job of plan.jobs) jobs[jobId(job.gate)] = gateJob(job);
   jobs[REPORT_JOB] = reportJob(plan, commands);
   return {
-    name: 'validation',
+    name: options.name ?? 'validation',
     on: { push: {}, pull_request: {}, schedule: [{ cron: NIGHTLY_CRON }], workflow_dispatch: {} },
     // A newer push to a pull request supersedes the older run; runs on branches and nightly all finish.
     concurrency: { group: `validation-${expr('github.ref')}-${expr('github.event_name')}`, 'cancel-in-progress': expr("github.event_name == 'pull_request'") },
@@ -167,13 +172,20 @@ export function workflowObject(plan: CiPlan, commands: WorkflowCommands = CHECKO
       CI: 'true',
       FORCE_COLOR: '0',
       RETRIES: expr("github.event_name == 'schedule' && '1' || '0'"),
+      ...(options.workspace ? { VALIDATION_WORKSPACE: options.workspace } : {}),
     },
     jobs,
   };
 }
 
-export function workflowYaml(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS): string {
-  const document = new Document(workflowObject(plan, commands));
+/** A workspace's workflow: its own name, and the workspace file every job runs with. */
+export interface WorkflowOptions {
+  name?: string;
+  workspace?: string;
+}
+
+export function workflowYaml(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS, options: WorkflowOptions = {}): string {
+  const document = new Document(workflowObject(plan, commands, options));
   document.commentBefore = commands.header;
   return document.toString({ lineWidth: 0 });
 }

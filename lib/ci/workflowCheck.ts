@@ -1,5 +1,5 @@
 import type { CiPlan } from './plan.ts';
-import { CHECKOUT_COMMANDS, HISTORY_PATHS, REPORT_JOB, SARIF_PATH, STEP_SUMMARY_SOURCE, gateCommand, type WorkflowCommands } from './workflow.ts';
+import { CHECKOUT_COMMANDS, HISTORY_PATHS, REPORT_JOB, SARIF_PATH, STEP_SUMMARY_SOURCE, gateCommand, jobId, type WorkflowCommands } from './workflow.ts';
 
 /**
  * Checks a parsed workflow against the plan: the structure that keeps the gate order and the
@@ -35,7 +35,7 @@ function checkTriggers(workflow: Json, problems: string[]): void {
 
 function checkGateJob(gate: string, expected: CiPlan['jobs'][number], job: Json, problems: string[]): void {
   const needs = asList(job.needs).map(String);
-  if (!sameSet(needs, expected.needs)) problems.push(`jobs.${gate}.needs: expected ${show(expected.needs)} (the project dependencies), found ${show(needs)}`);
+  if (!sameSet(needs, expected.needs.map(jobId))) problems.push(`jobs.${gate}.needs: expected ${show(expected.needs.map(jobId))} (the project dependencies), found ${show(needs)}`);
   if (expected.needs.length > 0 && !String(job.if ?? '').includes('!cancelled()')) {
     problems.push(`jobs.${gate}.if: expected !cancelled(), so a gate whose needs failed still reports its tests as blocked`);
   }
@@ -60,7 +60,7 @@ function checkReportJob(plan: CiPlan, job: Json | undefined, problems: string[],
     problems.push(`jobs.${REPORT_JOB}: missing (merges the blobs and gives the verdict)`);
     return;
   }
-  const gates = plan.jobs.map((j) => j.gate);
+  const gates = plan.jobs.map((j) => jobId(j.gate));
   const needs = asList(job.needs).map(String);
   if (!sameSet(needs, gates)) problems.push(`jobs.${REPORT_JOB}.needs: expected every gate ${show(gates)}, found ${show(needs)}`);
   if (!String(job.if ?? '').includes('always()')) problems.push(`jobs.${REPORT_JOB}.if: expected always(), so the verdict is written when a gate fails`);
@@ -95,12 +95,13 @@ export function checkWorkflow(workflow: unknown, plan: CiPlan, commands: Workflo
   if (!isObject(workflow) || !isObject(workflow.jobs)) return ['the workflow has no jobs'];
   checkTriggers(workflow, problems);
   const jobs = workflow.jobs;
-  const expected = new Set([...plan.jobs.map((j) => j.gate), REPORT_JOB]);
+  const expected = new Set([...plan.jobs.map((j) => jobId(j.gate)), REPORT_JOB]);
   for (const name of Object.keys(jobs)) if (!expected.has(name)) problems.push(`jobs.${name}: not a gate of the plan`);
   for (const planned of plan.jobs) {
-    const job = jobs[planned.gate];
-    if (!isObject(job)) problems.push(`jobs.${planned.gate}: missing (one job per gate)`);
-    else checkGateJob(planned.gate, planned, job, problems);
+    const id = jobId(planned.gate);
+    const job = jobs[id];
+    if (!isObject(job)) problems.push(`jobs.${id}: missing (one job per gate)`);
+    else checkGateJob(id, planned, job, problems);
   }
   const report = jobs[REPORT_JOB];
   checkReportJob(plan, isObject(report) ? report : undefined, problems, commands);

@@ -26,6 +26,8 @@ export interface ResolvedConfig extends ValidationConfig {
     dryRun: boolean;
     /** The severity policy in force (config `policy`, RISK_POLICY=merge|commit applied). */
     policy: RiskPolicy;
+    /** The target's id in a workspace run (`<target>/<gate>` projects); absent in a single-target run. */
+    target?: string;
   };
 }
 

@@ -28,17 +28,20 @@ const thresholds = {
   properties: { riskTarget: nonNegative, riskCritical: nonNegative, maxWarnings: count, minOperations: count },
 } as const;
 
+/** In a workspace run, the target a record belongs to (every record of its log). */
+const target_id = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } as const;
+
 export const headerRecordSchema = {
   $id: 'header', type: 'object', additionalProperties: false,
   required: ['type', 'schema', 'version', 'run_id', 'created'],
-  properties: { type: { const: 'header' }, schema: { const: LOG_SCHEMA_NAME }, version: { type: 'integer', minimum: 1 }, run_id: { type: 'string', minLength: 1 }, created: timestamp },
+  properties: { type: { const: 'header' }, target_id, schema: { const: LOG_SCHEMA_NAME }, version: { type: 'integer', minimum: 1 }, run_id: { type: 'string', minLength: 1 }, created: timestamp },
 } as const;
 
 export const runRecordSchema = {
   $id: 'run', type: 'object', additionalProperties: false,
   required: ['type', 'run_id', 'start_time', 'mode', 'projects', 'planned_tasks', 'planned_by_gate', 'thresholds', 'target', 'git_sha', 'shard', 'workers', 'config_file'],
   properties: {
-    type: { const: 'run' }, run_id: { type: 'string' }, start_time: timestamp, mode: { type: 'string' }, projects: strings,
+    type: { const: 'run' }, target_id, run_id: { type: 'string' }, start_time: timestamp, mode: { type: 'string' }, projects: strings,
     planned_tasks: count, planned_by_gate: { type: 'object', additionalProperties: count }, thresholds,
     target: {
       type: 'object', additionalProperties: false, required: ['name', 'base_url', 'api_url', 'environment'],
@@ -59,7 +62,7 @@ export const taskRecordSchema = {
   $id: 'task', type: 'object', additionalProperties: false,
   required: ['type', 'run_id', 'task_id', 'agent', 'phase', 'description', 'status', 'start_time', 'end_time', 'duration_seconds', 'dependencies', 'errors', 'warnings', 'metrics', 'attempt', 'location', 'tags'],
   properties: {
-    type: { const: 'task' }, run_id: { type: 'string' }, task_id: { type: 'string', pattern: '^[a-z0-9-]+/' }, agent: { type: 'string' },
+    type: { const: 'task' }, target_id, run_id: { type: 'string' }, task_id: { type: 'string', pattern: '^[a-z0-9-]+/' }, agent: { type: 'string' },
     phase: { type: 'string' }, description: { type: 'string' }, status: taskStatus,
     start_time: { anyOf: [timestamp, { type: 'null' }] }, end_time: { anyOf: [timestamp, { type: 'null' }] },
     duration_seconds: nonNegative, dependencies: strings, errors: strings, findings: strings, warnings: strings,
@@ -75,7 +78,7 @@ export const gateRecordSchema = {
   $id: 'gate', type: 'object', additionalProperties: false,
   required: ['type', 'run_id', 'gate', 'phase', 'status', 'tasks', 'operations', 'failed_operations', 'warn_operations', 'warnings', 'risk_rate', 'duration_seconds'],
   properties: {
-    type: { const: 'gate' }, run_id: { type: 'string' }, gate: { type: 'string' }, phase: { type: 'string' },
+    type: { const: 'gate' }, target_id, run_id: { type: 'string' }, gate: { type: 'string' }, phase: { type: 'string' },
     status: { enum: ['passed', 'failed', 'blocked', 'skipped', 'interrupted'] }, tasks: counts,
     operations: count, failed_operations: count, warn_operations: count, findings: severityCounts, warnings: count, risk_rate: { type: 'number', minimum: 0, maximum: 100 }, duration_seconds: nonNegative,
   },
@@ -85,7 +88,7 @@ export const summaryRecordSchema = {
   $id: 'summary', type: 'object', additionalProperties: false,
   required: ['type', 'run_id', 'verdict', 'exit_code', 'status', 'risk_rate', 'reasons', 'tasks', 'operations', 'failed_operations', 'warn_operations', 'warnings', 'blocked_gates', 'thresholds', 'end_time', 'duration_seconds'],
   properties: {
-    type: { const: 'summary' }, run_id: { type: 'string' }, verdict: { enum: ['PASS', 'WARNING', 'CRITICAL'] }, exit_code: { enum: [0, 1] },
+    type: { const: 'summary' }, target_id, run_id: { type: 'string' }, verdict: { enum: ['PASS', 'WARNING', 'CRITICAL'] }, exit_code: { enum: [0, 1] },
     status: { enum: ['finished', 'interrupted'] }, risk_rate: { type: 'number', minimum: 0, maximum: 100 }, reasons: strings, tasks: counts,
     operations: count, failed_operations: count, warn_operations: count, warnings: count, findings: severityCounts, policy, blocked_gates: strings, thresholds,
     end_time: timestamp, duration_seconds: nonNegative,
@@ -96,7 +99,7 @@ export const rollbackRecordSchema = {
   $id: 'rollback', type: 'object', additionalProperties: false,
   required: ['type', 'run_id', 'action', 'reason', 'command', 'exit_code', 'duration_ms', 'timed_out', 'output'],
   properties: {
-    type: { const: 'rollback' }, run_id: { type: 'string' }, action: { enum: ['run', 'print', 'skip'] }, reason: { type: 'string' },
+    type: { const: 'rollback' }, target_id, run_id: { type: 'string' }, action: { enum: ['run', 'print', 'skip'] }, reason: { type: 'string' },
     command: { type: 'string' }, exit_code: { type: ['integer', 'null'] }, duration_ms: nonNegative, timed_out: { type: 'boolean' }, output: { type: 'string' },
   },
 } as const;

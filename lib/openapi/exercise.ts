@@ -119,3 +119,23 @@ export function requestBasePath(servers: Array<{ url: string }> | undefined, api
   if (serverPath === '' || apiPath.endsWith(serverPath)) return '';
   return serverPath;
 }
+
+/**
+ * A probe without credentials that is redirected to another page (a login page: `302 Location:
+ * /login?next=...`) was not served, which is what a refusal means; a redirect to the same path
+ * (a trailing slash, a canonical host) says nothing, and neither does one without a Location.
+ */
+export function redirectsAway(result: { status: number; url: string; headers: Record<string, string> }): boolean {
+  if (result.status < 300 || result.status >= 400) return false;
+  const location = result.headers.location;
+  if (!location) return false;
+  let to: URL;
+  try {
+    to = new URL(location, result.url);
+  } catch {
+    return false;
+  }
+  const from = new URL(result.url);
+  const trim = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
+  return trim(to.pathname) !== trim(from.pathname);
+}

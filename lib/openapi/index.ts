@@ -4,7 +4,7 @@ export { OperationMatcher, serverBasePath, type PathMatch } from './matcher.ts';
 export { ContractValidator, documentedResponse, type AspectResult, type ContractAspect, type RecordedResponse, type ResponseVerdict } from './validator.ts';
 export { convertOpenApi30Schema, convertOpenApi30Document, createDocumentAjv, formatAjvErrors } from './schemas.ts';
 export { planRequests, overrideFor, overrideKey, operationAuth, fillPath, requestTarget, type PlannedRequest, type RequestPlan, type PlanOptions } from './requests.ts';
-export { planExercise, planAuthProbes, describeSkipped, overrideProblems, requestBasePath, stateChangeRefusalFor, type Decision, type ExerciseSettings } from './exercise.ts';
+export { planExercise, planAuthProbes, describeSkipped, redirectsAway, overrideProblems, requestBasePath, stateChangeRefusalFor, type Decision, type ExerciseSettings } from './exercise.ts';
 export { createSampler, type SchemaSampler, type SampleResult } from './samples.ts';
 export { serialiseParameter, defaultStyle, defaultExplode, type ParameterStyle, type Serialisation } from './serialize.ts';
 export { CoverageTracker, type CoverageReport } from './coverage.ts';

@@ -34,8 +34,8 @@ export function resolveDocumentLocation(source: string, baseDir: string): string
  * live on exactly such addresses. A document URL that never answers costs the request budget,
  * not the parser's 60 s default.
  */
-function parserOptions(timeoutMs: number): SwaggerParser.Options {
-  return { resolve: { http: { safeUrlResolver: false, timeout: timeoutMs } } } as unknown as SwaggerParser.Options;
+function parserOptions(timeoutMs: number, headers: Record<string, string>): SwaggerParser.Options {
+  return { resolve: { http: { safeUrlResolver: false, timeout: timeoutMs, headers } } } as unknown as SwaggerParser.Options;
 }
 
 function isParseError(error: unknown): boolean {
@@ -73,16 +73,21 @@ function describe(error: unknown): string {
  * Loads an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one converted to OpenAPI 3.0 (YAML or
  * JSON, file or URL): bundled (external refs pulled in, internal refs kept, so recursive schemas
  * stay finite) and validated against its schema. Never throws: a broken document comes back as a
- * stage and a message naming where, in the terms of the document as written.
+ * stage and a message naming where, in the terms of the document as written. `headers` go with
+ * every HTTP request the parser makes (a document behind a login).
  */
-export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 10_000): Promise<LoadResult> {
+export async function loadOpenApi(source: string, baseDir: string, timeoutMs = 10_000, headers: Record<string, string> = {}): Promise<LoadResult> {
   const location = resolveDocumentLocation(source, baseDir);
-  const options = parserOptions(timeoutMs);
+  const options = parserOptions(timeoutMs, headers);
   let parsed: unknown;
   try {
     parsed = await SwaggerParser.parse(location, options);
   } catch (error) {
-    return { ok: false, location, stage: isParseError(error) ? 'parse' : 'read', message: describe(error) };
+    // A URL behind a login answers with its login page (HTML, or a redirect to it): say so.
+    const hint = /^https?:/i.test(location) && Object.keys(headers).length === 0
+      ? ' (if the document is behind the application\'s login, give the headers that open it in api.openapiHeaders)'
+      : '';
+    return { ok: false, location, stage: isParseError(error) ? 'parse' : 'read', message: `${describe(error)}${hint}` };
   }
   let bundled: OpenApiDocument;
   try {

@@ -207,6 +207,9 @@ export class ContractValidator {
       } catch (error) {
         return { aspect: 'schema', ok: false, message: `${where}: body is not JSON (${error instanceof Error ? error.message : String(error)})`, severity: 'high' };
       }
+    } else if (body === undefined) {
+      // Any other media type (text/x-yaml, text/plain, text/csv): the schema describes the text itself.
+      body = response.text ?? '';
     }
     const validate = this.validatorFor(media.schemaPointer);
     if (validate(body)) return { aspect: 'schema', ok: true, message: `${where}: body matches the schema`, severity: 'high' };

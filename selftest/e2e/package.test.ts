@@ -120,7 +120,7 @@ describe('adopted in a team\'s repository: the packed package, init, the full ga
 
     // Outputs and baselines in the team's project; nothing written into the installed package.
     for (const output of ['reports/verdict.json', 'reports/history.jsonl', 'reports/executive-summary.md', 'playwright-report/index.html', 'allure-results']) assert.ok(existsSync(path.join(project, output)), output);
-    assert.ok(readdirSync(path.join(project, 'baselines')).some((file) => file.endsWith('.png')), 'no baseline in the project');
+    assert.ok(readdirSync(path.join(project, 'baselines'), { recursive: true }).map(String).some((file) => file.endsWith('.png')), 'no baseline in the project');
     const inPackage = readdirSync(shipped, { recursive: true }).map(String).filter((file) => /\.png$|reports|test-results|playwright-report/.test(file));
     assert.deepEqual(inPackage, [], 'the run wrote into node_modules');
 

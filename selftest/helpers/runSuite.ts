@@ -46,7 +46,15 @@ export interface SuiteRun {
 
 /** Reads the newest execution log of an output root. */
 export function readRun(outputRoot: string): Pick<SuiteRun, 'records' | 'tasks' | 'gates' | 'summary' | 'logText' | 'summaryMarkdown' | 'summaryJson'> {
-  const reports = path.join(outputRoot, 'reports');
+  return readReports(path.join(outputRoot, 'reports'));
+}
+
+/** One target's reports of a workspace run (`reports/<target>/`). */
+export function readTargetRun(run: SuiteRun, target: string): ReturnType<typeof readRun> {
+  return readReports(path.join(run.outputRoot, 'reports', target));
+}
+
+function readReports(reports: string): ReturnType<typeof readRun> {
   let logText = '';
   let records: LogRecord[] = [];
   try {

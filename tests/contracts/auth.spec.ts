@@ -1,14 +1,15 @@
 import { test } from '../../fixtures/index.ts';
 import { secretValues, templateVariables } from '../../lib/http.ts';
-import { describeSkipped, expiredForeignToken, operationLabel, planAuthProbes, requestTarget } from '../../lib/openapi/index.ts';
+import { describeSkipped, expiredForeignToken, operationLabel, planAuthProbes, redirectsAway, requestTarget } from '../../lib/openapi/index.ts';
 import { stateChangeContext } from '../../lib/stateChange.ts';
+import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('authentication', () => {
   test('secured operations refuse missing, invalid and expired tokens and accept a valid one', { tag: '@critical' }, async ({ api, openapi, risk, target }) => {
     test.skip(!openapi.ok, openapi.ok ? '' : `OpenAPI document unusable: ${openapi.reason}`);
     if (!openapi.ok) return;
     const settings = target.api.contracts;
-    const { variables, secrets } = templateVariables(process.env, target.auth);
+    const { variables, secrets } = templateVariables(environmentFor(target.meta.target), target.auth);
     for (const secret of [...secrets, ...secretValues(settings.operations, variables)]) risk.redactor.add(secret);
     const decisions = planAuthProbes(openapi.operations, {
       overrides: settings.operations, defaultAuth: settings.defaultAuth, context: stateChangeContext(target),
@@ -27,8 +28,10 @@ test.describe('authentication', () => {
       probed++;
       const request = decision.requests[0]!;
       const label = operationLabel(decision.operation);
+      // Refusals are asked for without any cookie: a session cookie is a credential too.
+      // Redirects are not followed: a redirect to the login page is a refusal, not the login page's 200.
       const send = (auth: 'none' | 'token' | 'invalid', headers: Record<string, string> = {}) =>
-        api.request(request.method, requestTarget(request), { headers: { ...request.headers, ...headers }, data: request.body, auth });
+        api.request(request.method, requestTarget(request), { headers: { ...request.headers, ...headers }, data: request.body, auth, withoutCookies: auth !== 'token', ...(auth === 'token' ? {} : { maxRedirects: 0 }) });
       const attempts = [
         { what: 'without credentials', result: await send('none') },
         { what: 'with an invalid token', result: await send('invalid') },
@@ -36,10 +39,10 @@ test.describe('authentication', () => {
       ];
       for (const { what, result } of attempts) {
         await risk.check(`auth: ${label} ${what} is refused (${refusedText})`, () => {
-          if (!refusals.includes(result.status)) {
+          if (!refusals.includes(result.status) && !redirectsAway(result)) {
             throw new Error(`${request.method} ${request.path} answered ${result.status} ${what}, expected ${refusedText} (api.contracts.unauthorizedStatus): the operation needs credentials: ${result.text.slice(0, 160)}`);
           }
-        }, { check: 'contracts/auth', evidence: { url: result.url, status: result.status } });
+        }, { check: 'contracts/auth', evidence: { url: result.url, status: result.status, ...(result.headers.location ? { location: result.headers.location } : {}) } });
       }
       if (!canLogIn) continue;
       const valid = await send('token');

@@ -2,13 +2,14 @@ import { test } from '../../fixtures/index.ts';
 import { secretValues, templateVariables } from '../../lib/http.ts';
 import { CoverageTracker, operationLabel, planExercise, requestTarget } from '../../lib/openapi/index.ts';
 import { stateChangeContext } from '../../lib/stateChange.ts';
+import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('documented operations', () => {
   test('every documented operation answers as its contract says', async ({ api, openapi, risk, target }, testInfo) => {
     test.skip(!openapi.ok, openapi.ok ? '' : `OpenAPI document unusable: ${openapi.reason}`);
     if (!openapi.ok) return;
     const settings = target.api.contracts;
-    const { variables, secrets } = templateVariables(process.env, target.auth);
+    const { variables, secrets } = templateVariables(environmentFor(target.meta.target), target.auth);
     for (const secret of [...secrets, ...secretValues(settings.operations, variables)]) risk.redactor.add(secret);
     const coverage = new CoverageTracker(openapi.operations);
     const decisions = planExercise(openapi.operations, {

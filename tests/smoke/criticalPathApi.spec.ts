@@ -3,12 +3,13 @@ import { bodySnippet } from '../../lib/http.ts';
 import { PathState, baseVariables, evaluateApiResponse, notRunCheck, planApiStep, type StepCheck } from '../../lib/smoke/criticalPath.ts';
 import { stateChangeContext } from '../../lib/stateChange.ts';
 import { recordSkippedSteps, recordStepChecks } from './record.ts';
+import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('critical path', () => {
   test('through the API', { tag: '@critical' }, async ({ api, risk, target }) => {
     const steps = target.smoke.criticalPath.api;
     test.skip(steps.length === 0, 'not configured: smoke.criticalPath.api lists no steps');
-    const base = baseVariables(process.env, target.auth);
+    const base = baseVariables(environmentFor(target.meta.target), target.auth);
     for (const secret of base.secrets) risk.redactor.add(secret);
     const state = new PathState(steps, base.variables);
     const context = stateChangeContext(target);

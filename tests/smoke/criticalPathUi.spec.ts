@@ -3,12 +3,13 @@ import { performUiStep, uiStepName } from '../../fixtures/uiSteps.ts';
 import { PathState, baseVariables, notRunCheck, planUiStep } from '../../lib/smoke/criticalPath.ts';
 import { stateChangeContext } from '../../lib/stateChange.ts';
 import { recordSkippedSteps, recordStepChecks } from './record.ts';
+import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('critical path', () => {
   test('through the pages', { tag: '@critical' }, async ({ page, pageGuard, risk, target }) => {
     const steps = target.smoke.criticalPath.ui;
     test.skip(steps.length === 0, 'not configured: smoke.criticalPath.ui lists no steps');
-    const base = baseVariables(process.env, target.auth);
+    const base = baseVariables(environmentFor(target.meta.target), target.auth);
     for (const secret of base.secrets) risk.redactor.add(secret);
     const state = new PathState([], base.variables);
     const context = stateChangeContext(target);

@@ -1,13 +1,14 @@
 import { expect, test } from '../../fixtures/index.ts';
 import { fillConfigValue, templateVariables } from '../../lib/http.ts';
 import { evaluateExpectation } from '../../lib/smoke/expectations.ts';
+import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('health', () => {
   test('answers 200 within its budget', { tag: '@critical' }, async ({ api, risk, target }) => {
     const health = target.api.health;
     test.skip(!health, 'not configured: api.health is not set in the validation config');
     if (!health) return;
-    const path = fillConfigValue(health.path, templateVariables(process.env, target.auth).variables, 'api.health.path');
+    const path = fillConfigValue(health.path, templateVariables(environmentFor(target.meta.target), target.auth).variables, 'api.health.path');
     if ('problem' in path) {
       risk.fail(`health GET ${health.path} answers 200`, path.problem, { check: 'smoke/health' });
       return;

@@ -15,11 +15,15 @@ export interface DeprecatedRuleInput {
   message: string;
   files: string[];
   severity: Severity;
+  requires?: { package: string; range: string };
 }
 
-/** Deprecated-API rules from the config: multiline, so `^` anchors at each line. */
-export function deprecatedRules(rules: readonly DeprecatedRuleInput[]): PatternRule[] {
-  return rules.map((rule) => ({
+/**
+ * Deprecated-API rules from the config: multiline, so `^` anchors at each line. A rule that
+ * requires a package version applies only where `declared` says the repository is on it.
+ */
+export function deprecatedRules(rules: readonly DeprecatedRuleInput[], declared?: (pkg: string, range: string) => boolean): PatternRule[] {
+  return rules.filter((rule) => !rule.requires || (declared?.(rule.requires.package, rule.requires.range) ?? true)).map((rule) => ({
     id: `deprecated:${rule.pattern}`,
     regex: new RegExp(rule.pattern, 'gm'),
     message: rule.message,

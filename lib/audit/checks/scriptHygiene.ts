@@ -7,13 +7,25 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const MAX_PER_FILE = 10;
 
 /**
- * A script must survive Windows consoles and code pages: UTF-8 without a byte-order mark, no
- * emoji (nor other non-ASCII unless allowed), one line-ending style.
+ * Files whose interpreter reads them in the system's legacy code page, where a non-ASCII letter
+ * turns into another character: cmd.exe batch files always, Windows PowerShell 5.1 scripts unless
+ * a byte-order mark says UTF-8. Python 3 (PEP 3120), shells and Node read UTF-8.
+ */
+function readInCodePage(file: string, bom: boolean): boolean {
+  return /\.(bat|cmd)$/i.test(file) || (/\.ps1$/i.test(file) && !bom);
+}
+
+/**
+ * A script must survive Windows consoles and code pages: UTF-8, no byte-order mark where it breaks
+ * the first line (a shebang; PowerShell needs one for UTF-8), no emoji, no other non-ASCII where the
+ * file is read in a code page (unless allowed), one line-ending style.
  */
 export function checkScript(file: string, bytes: Buffer, allowNonAscii: boolean): Finding[] {
   const findings: Finding[] = [];
   const finding = (line: number, column: number, rule: string, message: string) => findings.push({ file, line, column, rule, message, severity: 'medium' });
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) finding(1, 1, 'script-bom', 'starts with a UTF-8 byte-order mark');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom && !/\.ps1$/i.test(file)) finding(1, 1, 'script-bom', 'starts with a UTF-8 byte-order mark');
+  const lettersMatter = !allowNonAscii && readInCodePage(file, bom);
   const text = bytes.toString('utf8');
   const lineStarts = lineStartsOf(text);
   const replacement = text.indexOf('\ufffd');
@@ -31,7 +43,7 @@ export function checkScript(file: string, bytes: Buffer, allowNonAscii: boolean)
       if (char.length === 2) offset += 1;
       if (char === '\ufeff' && offset === 0) continue;
       const emoji = EMOJI.test(char);
-      if (!emoji && (allowNonAscii || char === '\ufffd')) continue;
+      if (!emoji && (!lettersMatter || char === '\ufffd')) continue;
       if (count >= MAX_PER_FILE) {
         extra += 1;
         continue;
@@ -39,7 +51,7 @@ export function checkScript(file: string, bytes: Buffer, allowNonAscii: boolean)
       count += 1;
       const at = positionAt(lineStarts, offset - (char.length === 2 ? 1 : 0));
       const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      finding(at.line, at.column, emoji ? 'script-emoji' : 'script-non-ascii', emoji ? `emoji ${code} (breaks Windows consoles and code pages)` : `non-ASCII character ${code}`);
+      finding(at.line, at.column, emoji ? 'script-emoji' : 'script-non-ascii', emoji ? `emoji ${code} (breaks Windows consoles and code pages)` : `non-ASCII character ${code} (read in the system code page: save as ASCII${/\.ps1$/i.test(file) ? ', or as UTF-8 with a byte-order mark' : ''})`);
     }
   }
   if (extra > 0) findings.push({ file, rule: 'script-non-ascii', message: `and ${extra} more non-ASCII character(s)`, severity: 'medium' });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RiskRecorder } from '../../risk/recorder.ts';
+import { declaredRanges, declares } from '../checks/declared.ts';
 import { checkScript } from '../checks/scriptHygiene.ts';
 import { brandingRules, deprecatedRules, scanPatterns } from '../checks/patterns.ts';
 import { scanSecrets, secretlintConfig } from '../checks/secrets.ts';
@@ -21,7 +22,8 @@ export async function auditSecrets(context: AuditContext, risk: RiskRecorder): P
 
 /** Check 4: deprecated APIs, each rule on the files its globs name. */
 export function auditDeprecated(context: AuditContext, risk: RiskRecorder): void {
-  const rules = deprecatedRules(context.config.deprecated);
+  const ranges = declaredRanges(context.listing);
+  const rules = deprecatedRules(context.config.deprecated, (pkg, range) => declares(ranges, pkg, range));
   const counts = emptyCounts();
   const inScope = (file: string) => rules.some((rule) => rule.applies(file));
   for (const { file, text } of textFiles(context.listing, inScope, counts)) {

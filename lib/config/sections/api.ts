@@ -31,6 +31,11 @@ const statusCode = z.number().int().min(100).max(599);
 export const apiSection = z.strictObject({
   /** OpenAPI document: a path relative to the config file, or a URL. */
   openapi: z.string().min(1).optional(),
+  /**
+   * Headers sent when the document is a URL behind the application's login (Jupyter's
+   * `/api/spec.yaml`): `{ Authorization: 'token ${NOTEBOOK_TOKEN}' }`. Values may use `${VAR}`.
+   */
+  openapiHeaders: z.record(z.string().min(1), z.string()).default({}),
   /** `path` may use `${VAR}`; `auth: true` sends the token (a health check behind the login). */
   health: z.strictObject({ path: targetPath, budgetMs: positiveMs.default(1_000), auth: z.boolean().default(false) }).optional(),
   readiness: z.strictObject({
@@ -46,7 +51,7 @@ export const apiSection = z.strictObject({
   endpoints: z.array(endpointSchema).default([]),
   /** The contracts gate: how documented operations are exercised, auth, CORS, error mapping, probes. */
   contracts: contractsSchema.default(CONTRACTS_DEFAULTS),
-}).default({ endpoints: [], contracts: CONTRACTS_DEFAULTS });
+}).default({ openapiHeaders: {}, endpoints: [], contracts: CONTRACTS_DEFAULTS });
 
 export type EndpointConfig = z.output<typeof endpointSchema>;
 export { DEFAULT_PROBES, type ContractsConfig, type OperationOverride } from './contracts.ts';

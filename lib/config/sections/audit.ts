@@ -58,16 +58,22 @@ const deprecatedRule = z.strictObject({
   message: z.string().min(1),
   files: globs.default(CODE_GLOBS),
   severity: severitySchema.default('medium'),
+  /**
+   * Applies only where the repository declares this package (package.json dependencies of any kind,
+   * bower.json) in a version range that meets `range`: a deprecation of React 18 is no finding in a
+   * project on React 16. Where it declares the package nowhere, the rule does not apply.
+   */
+  requires: z.strictObject({ package: z.string().min(1), range: z.string().min(1) }).optional(),
 });
 
 /** Real deprecations of Node, React and Python: what reviewers flag first. */
 const DEFAULT_DEPRECATED: z.input<typeof deprecatedRule>[] = [
   { pattern: '\\bnew Buffer\\(', message: 'new Buffer() is deprecated (DEP0005): use Buffer.from() or Buffer.alloc()', severity: 'high' },
   { pattern: '\\burl\\.parse\\(', message: 'url.parse() is deprecated (DEP0169): use new URL()' },
-  { pattern: '\\bcomponentWillMount\\b', message: 'componentWillMount is deprecated in React: use componentDidMount or a constructor' },
-  { pattern: '\\bcomponentWillReceiveProps\\b', message: 'componentWillReceiveProps is deprecated in React: use getDerivedStateFromProps' },
-  { pattern: '\\bcomponentWillUpdate\\b', message: 'componentWillUpdate is deprecated in React: use componentDidUpdate' },
-  { pattern: '\\bReactDOM\\.render\\(', message: 'ReactDOM.render is deprecated since React 18: use createRoot().render()' },
+  { pattern: '\\bcomponentWillMount\\b', message: 'componentWillMount is deprecated since React 16.9: use componentDidMount or a constructor', requires: { package: 'react', range: '>=16.9.0' } },
+  { pattern: '\\bcomponentWillReceiveProps\\b', message: 'componentWillReceiveProps is deprecated since React 16.9: use getDerivedStateFromProps', requires: { package: 'react', range: '>=16.9.0' } },
+  { pattern: '\\bcomponentWillUpdate\\b', message: 'componentWillUpdate is deprecated since React 16.9: use componentDidUpdate', requires: { package: 'react', range: '>=16.9.0' } },
+  { pattern: '\\bReactDOM\\.render\\(', message: 'ReactDOM.render is deprecated since React 18: use createRoot().render()', requires: { package: 'react-dom', range: '>=18.0.0' } },
   { pattern: '\\bfs\\.exists\\(', message: 'fs.exists() is deprecated (DEP0034): use fs.stat() or fs.access()' },
   { pattern: '\\butil\\.(isArray|isDate|isError|isFunction|isObject|isString|isNumber)\\(', message: 'util.is*() helpers are deprecated: use Array.isArray() or typeof checks' },
   { pattern: '\\bdatetime\\.utcnow\\(', message: 'datetime.utcnow() is deprecated since Python 3.12: use datetime.now(timezone.utc)', files: ['**/*.py'] },
@@ -91,9 +97,9 @@ const corsAuth = z.strictObject({
   exampleFiles: globs.default(['**/*.example', '**/*.example.*', '**/*.sample', '**/*.sample.*', '**/*.template', '**/*.dist']),
 });
 
-/** Variables the platform sets (shells, CI services, docs hosts, test runners): nobody documents them. */
+/** Variables the platform sets (shells, CI services, docs hosts, test runners, and PORT, which Heroku, Cloud Run, Render and Fly hand every web process): nobody documents them. */
 export const PLATFORM_VARIABLES = [
-  'NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'TZ', 'USER', 'SHELL', 'TERM', 'LANG', 'LC_*', 'TMPDIR', 'TEMP', 'TMP', 'HOSTNAME',
+  'NODE_ENV', 'PORT', 'CI', 'HOME', 'PATH', 'PWD', 'TZ', 'USER', 'SHELL', 'TERM', 'LANG', 'LC_*', 'TMPDIR', 'TEMP', 'TMP', 'HOSTNAME',
   'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'FORCE_COLOR', 'NO_COLOR', 'DEBUG_COLORS',
   'GITHUB_*', 'RUNNER_*', 'GITLAB_*', 'CI_*', 'CIRCLE*', 'TRAVIS*', 'BUILDKITE*', 'JENKINS_*', 'TEAMCITY_*', 'APPVEYOR*', 'BITBUCKET_*', 'TF_BUILD', 'AGENT_*', 'SYSTEM_*',
   'READTHEDOCS*', 'NETLIFY*', 'VERCEL*', 'RENDER*', 'HEROKU_*', 'DYNO',

@@ -41,11 +41,11 @@ export const errorMappingSchema = z.strictObject({
 });
 
 export const corsSchema = z.strictObject({
-  /** Path the preflights go to (default: the health path, else "/"). */
+  /** Path the preflights go to (default: the health path, else the first GET of api.endpoints, else "/"). */
   path: targetPath.optional(),
   /** Method asked for in Access-Control-Request-Method (a state-changing one is only asked for: its request is not sent). */
   method: httpMethodSchema.default('GET'),
-  /** Origins that must be allowed (default: the target's own origin). */
+  /** Other origins whose pages call this API and must be allowed (none by default: the target's own origin needs no CORS). */
   allowedOrigins: z.array(z.string().url()).default([]),
   /** Origins that must be refused. */
   disallowedOrigins: z.array(z.string().url()).min(1).default(['https://evil.example']),

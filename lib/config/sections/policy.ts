@@ -43,8 +43,11 @@ const commitPolicy = z.strictObject({
  * neither stops the chain nor reaches a count only spends the error budget (the risk rate, `thresholds`).
  */
 export const policySection = z.strictObject({
-  /** A failed check of these severities fails its task, so the gates after it do not run. */
-  blockOn: z.array(severitySchema).min(1).default(['critical']),
+  /**
+   * A failed check of these severities fails its task, so the gates after it do not run. `[]` runs
+   * every gate whatever it finds (a first look at an application): the verdict still counts every finding.
+   */
+  blockOn: z.array(severitySchema).default(['critical']),
   /** At least this many findings (failed checks that did not stop the chain) of a severity make the verdict CRITICAL. */
   critical: findingCounts.default({ critical: 1, high: 2 }),
   /** At least this many findings of a severity make the verdict WARNING. */

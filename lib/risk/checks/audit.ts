@@ -16,7 +16,7 @@ export const AUDIT_CHECKS: readonly CheckDefinition[] = [
   { id: 'audit/deprecated', severity: 'medium', why: 'a deprecated API works today and breaks on the next runtime upgrade', subChecks: 'any', toolLevels: 'each rule of audit.patterns names its own' },
   { id: 'audit/branding', severity: 'medium', why: 'a forbidden product term in the sources ships to users', subChecks: 'any', toolLevels: 'brand-logo (the configured logo file is missing) high' },
   {
-    id: 'audit/script-hygiene', severity: 'medium', why: 'non-ASCII, a BOM or mixed line endings break scripts on other platforms',
+    id: 'audit/script-hygiene', severity: 'medium', why: 'emoji, a BOM before a shebang, mixed line endings, or non-ASCII where Windows reads a code page (.bat, .cmd, .ps1 without BOM) break scripts on other platforms',
     subChecks: ['script-bom', 'script-encoding', 'script-emoji', 'script-non-ascii', 'script-line-endings'],
   },
   { id: 'audit/generated', severity: 'high', why: 'a generated file out of date with its source lies to its readers', subChecks: ['generated-stale'] },

@@ -2,6 +2,7 @@ import { A11Y_CHECKS } from './a11y.ts';
 import { AUDIT_CHECKS } from './audit.ts';
 import { BROWSER_CHECKS } from './browser.ts';
 import { CONTRACT_CHECKS } from './contracts.ts';
+import { CROSS_PLATFORM_CHECKS } from './crossPlatform.ts';
 import { DATA_FLOW_CHECKS } from './dataFlows.ts';
 import { RUN_CHECKS } from './run.ts';
 import { SECURITY_CHECKS } from './security.ts';
@@ -20,6 +21,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...VISUAL_CHECKS,
   ...CONTRACT_CHECKS,
   ...SMOKE_CHECKS,
+  ...CROSS_PLATFORM_CHECKS,
   ...SECURITY_CHECKS,
   ...RUN_CHECKS,
 ];

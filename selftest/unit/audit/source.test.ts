@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { declaredRanges, declares } from '../../../lib/audit/checks/declared.ts';
 import { brandingRules, deprecatedRules, scanPatterns } from '../../../lib/audit/checks/patterns.ts';
 import { checkScript } from '../../../lib/audit/checks/scriptHygiene.ts';
 import { scanSecrets, secretlintConfig } from '../../../lib/audit/checks/secrets.ts';
@@ -58,6 +62,24 @@ describe('deprecated patterns', () => {
     assert.equal(scanPatterns('job.py', 'now = datetime.utcnow()\n', rules).length, 1);
     assert.deepEqual(scanPatterns('a.ts', 'const b = Buffer.from("x");\n', rules), []);
   });
+  it('applies a React deprecation only where the repository declares that React', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mo-declared-'));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { react: '^16.14.0', 'react-dom': '^16.14.0' } }));
+    mkdirSync(path.join(dir, 'web'));
+    writeFileSync(path.join(dir, 'web', 'bower.json'), JSON.stringify({ dependencies: { jquery: '~3.5' } }));
+    const listing = { root: dir, source: 'walk' as const, files: [{ path: 'package.json', size: 1 }, { path: 'web/bower.json', size: 1 }], skipped: [] };
+    const ranges = declaredRanges(listing);
+    assert.deepEqual(ranges.get('jquery'), ['~3.5']);
+    const render = 'ReactDOM.render(<App />, root);\n';
+    const on16 = deprecatedRules(defaults.deprecated, (pkg, range) => declares(ranges, pkg, range));
+    assert.deepEqual(scanPatterns('web/app.jsx', render, on16), [], 'React 16 has no createRoot: ReactDOM.render is its API');
+    assert.equal(scanPatterns('web/app.jsx', 'componentWillMount() {}\n', on16).length, 1, 'deprecated since 16.9, and ^16.14 is past it');
+    const on18 = deprecatedRules(defaults.deprecated, (pkg, range) => declares(new Map([['react-dom', ['npm:react-dom@^18.2.0']]]), pkg, range));
+    assert.equal(scanPatterns('web/app.jsx', render, on18).length, 1);
+    const undeclared = deprecatedRules(defaults.deprecated, (pkg, range) => declares(new Map(), pkg, range));
+    assert.deepEqual(scanPatterns('web/app.jsx', render, undeclared), [], 'no React declared: the version is unknown, no finding');
+    assert.ok(declares(new Map([['react-dom', ['latest']]]), 'react-dom', '>=18.0.0'), 'a range that is not semver may be any version');
+  });
 });
 
 describe('branding', () => {
@@ -78,11 +100,18 @@ describe('script hygiene', () => {
     assert.deepEqual(checkScript('a.sh', Buffer.from('echo ok\r\necho two\r\n'), false), []);
   });
   it('flags a BOM, emoji, other non-ASCII and mixed line endings with positions', () => {
-    const text = `\ufeffprint("done ${String.fromCodePoint(0x1f680)}")\r\nprint("caf\u00e9")\nx = 1\n`;
-    assert.deepEqual(rules(checkScript('a.py', Buffer.from(text), false)), ['script-bom@1:1', 'script-emoji@1:14', 'script-non-ascii@2:11', 'script-line-endings@1:1']);
+    const text = `\ufeffecho "done ${String.fromCodePoint(0x1f680)}"\r\necho "caf\u00e9"\nset x=1\n`;
+    assert.deepEqual(rules(checkScript('a.bat', Buffer.from(text), false)), ['script-bom@1:1', 'script-emoji@1:13', 'script-non-ascii@2:10', 'script-line-endings@1:1']);
+  });
+  it('takes non-ASCII letters where the interpreter reads UTF-8 (Python 3, shells), and a PowerShell script that says UTF-8', () => {
+    assert.deepEqual(checkScript('tests/test_names.py', Buffer.from('assert slug("Łódź") == "lodz"  # ∂ and é\n'), false), []);
+    assert.deepEqual(checkScript('run.sh', Buffer.from('echo "déjà vu"\n'), false), []);
+    assert.deepEqual(checkScript('a.ps1', Buffer.from('\ufeffWrite-Host "café"\n'), false), []);
+    assert.deepEqual(rules(checkScript('a.ps1', Buffer.from('Write-Host "café"\n'), false)), ['script-non-ascii@1:16']);
+    assert.deepEqual(rules(checkScript('a.py', Buffer.from(`print("done ${String.fromCodePoint(0x1f680)}")\n`), false)), ['script-emoji@1:13']);
   });
   it('allows non-ASCII letters when configured, never emoji', () => {
-    assert.deepEqual(rules(checkScript('a.py', Buffer.from(`print("caf\u00e9 ${String.fromCodePoint(0x2705)}")\n`), true)), ['script-emoji@1:13']);
+    assert.deepEqual(rules(checkScript('a.cmd', Buffer.from(`echo "caf\u00e9 ${String.fromCodePoint(0x2705)}"\n`), true)), ['script-emoji@1:12']);
   });
   it('flags bytes that are not UTF-8', () => {
     assert.deepEqual(rules(checkScript('a.bat', Buffer.from([0x65, 0x63, 0x68, 0x6f, 0x0a, 0x20, 0xe9, 0x0a]), false)), ['script-encoding@2:2']);

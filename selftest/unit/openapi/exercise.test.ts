@@ -8,6 +8,7 @@ import {
   operationLabel,
   overrideProblems,
   planAuthProbes,
+  redirectsAway,
   planExercise,
   requestBasePath,
   type Decision,
@@ -110,5 +111,18 @@ describe('override problems and base paths', () => {
     assert.equal(requestBasePath([{ url: 'https://api.example/v2/' }], 'http://127.0.0.1:3000/v2'), '');
     assert.equal(requestBasePath([{ url: 'http://127.0.0.1:47310' }], 'http://127.0.0.1:5000'), '');
     assert.equal(requestBasePath(undefined, 'http://127.0.0.1:5000'), '');
+  });
+});
+
+describe('a probe redirected away', () => {
+  const answer = (status: number, location?: string) => ({ status, url: 'http://127.0.0.1:8888/api/spec.yaml', headers: (location ? { location } : {}) as Record<string, string> });
+  it('to a login page is a refusal: the resource was not served', () => {
+    assert.equal(redirectsAway(answer(302, '/login?next=%2Fapi%2Fspec.yaml')), true);
+    assert.equal(redirectsAway(answer(303, 'https://sso.example/authorize?client=x')), true);
+  });
+  it('to the same path, without a Location, or not a redirect at all, is not', () => {
+    assert.equal(redirectsAway(answer(301, '/api/spec.yaml/')), false);
+    assert.equal(redirectsAway(answer(302)), false);
+    assert.equal(redirectsAway(answer(200, '/login')), false);
   });
 });

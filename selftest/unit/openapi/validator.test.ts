@@ -93,6 +93,17 @@ describe('ContractValidator on a 3.0 document', () => {
     assert.match(failed(broken)[0]?.message ?? '', /body is not JSON/);
   });
 
+  it('validates a body of another media type as its text (a YAML document described as a string)', () => {
+    const document = {
+      openapi: '3.0.3', info: { title: 'text', version: '1' },
+      paths: { '/api/spec.yaml': { get: { responses: { 200: { description: 'the document', content: { 'text/x-yaml': { schema: { type: 'string', maxLength: 40 } } } } } } } },
+    };
+    const text = new ContractValidator(document as never, '3.0');
+    const yaml = { 'content-type': 'text/x-yaml' };
+    assert.deepEqual(failed(text.check({ method: 'GET', path: '/api/spec.yaml', status: 200, headers: yaml, text: 'swagger: "2.0"\n' })), []);
+    assert.match(failed(text.check({ method: 'GET', path: '/api/spec.yaml', status: 200, headers: yaml, text: 'x'.repeat(41) }))[0]?.message ?? '', /body does not match the schema/);
+  });
+
   it('compiles each schema once and reuses it', () => {
     const pointer = '#/paths/~1pets/get/responses/200/content/application~1json/schema';
     assert.equal(validator.validatorFor(pointer), validator.validatorFor(pointer));

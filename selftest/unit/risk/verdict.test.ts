@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { policySection } from '../../../lib/config/sections/policy.ts';
 import { decideVerdict, DEFAULT_POLICY, effectivePolicy, emptySeverityCounts, riskRate, type VerdictInput } from '../../../lib/risk/index.ts';
 
 const thresholds = { riskTarget: 0.5, riskCritical: 2.0, maxWarnings: 3, minOperations: 50 };
@@ -58,10 +59,13 @@ describe('verdict', () => {
     assert.equal(decideVerdict({ ...clean, blockedTasks: 2 }, thresholds).verdict, 'CRITICAL');
   });
   test('a critical finding (when critical does not block) is CRITICAL whatever the rate', () => {
-    const policy = { ...DEFAULT_POLICY, blockOn: [] };
-    const { verdict, reasons } = decideVerdict({ ...clean, riskRate: 0.1, findings: findings({ critical: 1 }) }, thresholds, { ...policy, blockOn: ['critical'] });
+    const { verdict, reasons } = decideVerdict({ ...clean, riskRate: 0.1, findings: findings({ critical: 1 }) }, thresholds, { ...DEFAULT_POLICY, blockOn: [] });
     assert.equal(verdict, 'CRITICAL');
     assert.match(reasons.join(' '), /1 critical finding\(s\), at or above the policy's 1/);
+  });
+  test('a config may block on nothing (every gate runs), and still names a wrong severity', () => {
+    assert.deepEqual(policySection.parse({ blockOn: [] }).blockOn, []);
+    assert.equal(policySection.safeParse({ blockOn: ['severe'] }).success, false);
   });
   test('the seeds: one HIGH finding is a WARNING, two are CRITICAL, at any rate', () => {
     assert.equal(decideVerdict({ ...clean, riskRate: 0.1, findings: findings({ high: 1 }) }, thresholds).verdict, 'WARNING');
