@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { positiveNumber, runCli, UserError } from './dashboard/cli.ts';
 import { startServer } from './dashboard/server.ts';
 import { logSource, reportsDirFromEnv } from './dashboard/source.ts';
-import { colorWanted, renderOnce, watchTerminal } from './dashboard/terminal.ts';
+import { colorWanted, renderOnce, watchTargets, watchTerminal } from './dashboard/terminal.ts';
 
-const USAGE = `Usage: npm run dashboard -- [--target <id>] [--once] [--refresh N] [--log path] [--port N [--host addr]]
+const USAGE = `Usage: npm run dashboard -- [--target <id> | --targets] [--once] [--refresh N] [--log path] [--port N [--host addr]]
   --target <id> a workspace run's target: its log in reports/<id>/
+  --targets     a workspace run's targets side by side, one row each, under the release verdict (terminal)
   --once        print the dashboard once and exit (exit code 3 when the log is damaged)
   --refresh N   seconds between redraws (default 5)
   --log path    the execution log to show (default: latest.jsonl in REPORTS_DIR, OUTPUT_ROOT/reports or ./reports)
@@ -17,6 +18,7 @@ await runCli('dashboard', async () => {
   const { values } = parseArgs({
     options: {
       target: { type: 'string' },
+      targets: { type: 'boolean', default: false },
       once: { type: 'boolean', default: false },
       refresh: { type: 'string' },
       log: { type: 'string' },
@@ -35,6 +37,10 @@ await runCli('dashboard', async () => {
   const refreshSeconds = positiveNumber('refresh', values.refresh, 5);
   const activityLines = Math.round(positiveNumber('activity', values.activity, 8));
   if (values.target !== undefined && values.log !== undefined) throw new UserError('--target and --log both pick the log: give one');
+  if (values.targets) {
+    if (values.target !== undefined || values.log !== undefined || values.port !== undefined) throw new UserError('--targets shows every target: it takes no --target, --log or --port');
+    return watchTargets(reportsDirFromEnv(), values.once ? undefined : refreshSeconds);
+  }
   const source = values.target === undefined ? logSource(values.log) : logSource(path.join(reportsDirFromEnv(), values.target, 'latest.jsonl'));
   if (values.host !== undefined && values.port === undefined) throw new UserError('--host needs --port: it sets where the web dashboard listens');
   if (values.port !== undefined) {

@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderOverview, type TargetView } from '../../lib/ops/overview.ts';
 import { renderTerminal } from '../../lib/ops/terminal.ts';
 import { exitCodeForLog, UserError } from './cli.ts';
 import { fingerprint, loadView, type LogSource } from './source.ts';
@@ -38,6 +41,45 @@ export async function watchTerminal(source: LogSource, refreshSeconds: number, a
     if (tty) process.stdout.write(`\u001b[2J\u001b[H${frame}\n\n(refresh ${refreshSeconds}s, Ctrl-C to quit)\n`);
     else if (stamp !== last) process.stdout.write(`${frame}\n\n`);
     last = stamp;
+    await new Promise((resolve) => setTimeout(resolve, refreshSeconds * 1000));
+  }
+  return 0;
+}
+
+/** The targets of a workspace run (folders of the reports with a latest.jsonl) and the release verdict. */
+export function overviewFrame(reportsDir: string): string {
+  const ids = existsSync(reportsDir)
+    ? readdirSync(reportsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(reportsDir, entry.name, 'latest.jsonl'))).map((entry) => entry.name).sort()
+    : [];
+  if (ids.length === 0) return `No workspace run in ${reportsDir}: no target folder holds a latest.jsonl (run with VALIDATION_WORKSPACE).`;
+  const targets: TargetView[] = ids.map((id) => {
+    const dir = path.join(reportsDir, id);
+    try {
+      return { id, view: loadView({ logPath: path.join(dir, 'latest.jsonl'), reportsDir: dir }) };
+    } catch (error) {
+      return { id, problem: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    }
+  });
+  let release: { verdict: string; reasons: string[] } | undefined;
+  try {
+    const verdict = JSON.parse(readFileSync(path.join(reportsDir, 'verdict.json'), 'utf8')) as { verdict?: unknown; reasons?: unknown };
+    if (typeof verdict.verdict === 'string') release = { verdict: verdict.verdict, reasons: Array.isArray(verdict.reasons) ? verdict.reasons.map(String) : [] };
+  } catch {
+    // no release verdict yet: the run is still going
+  }
+  return renderOverview(targets, release);
+}
+
+/** Prints the targets side by side once (refreshSeconds undefined), or redraws until interrupted. */
+export async function watchTargets(reportsDir: string, refreshSeconds: number | undefined): Promise<number> {
+  if (refreshSeconds === undefined) {
+    console.log(overviewFrame(reportsDir));
+    return 0;
+  }
+  let stop = false;
+  process.once('SIGINT', () => { stop = true; });
+  while (!stop) {
+    process.stdout.write(`${process.stdout.isTTY ? '\u001b[2J\u001b[H' : ''}${overviewFrame(reportsDir)}\n\n`);
     await new Promise((resolve) => setTimeout(resolve, refreshSeconds * 1000));
   }
   return 0;
