@@ -85,8 +85,7 @@ export class RiskRecorder {
 
   /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
   async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
-    if (!this.steps) return this.checkBare(name, fn, options);
-    if (this.steps.wants && !this.steps.wants('running')) return this.checkUnshown(name, fn, options);
+    if (!this.steps || (this.steps.wants && !this.steps.wants('running'))) return this.checkUnshown(name, fn, options);
     const location = checkLocation(new Error().stack);
     let thrown: { error: unknown } | undefined;
     try {
@@ -113,7 +112,7 @@ export class RiskRecorder {
     }
   }
 
-  /** A check that is a step only if it does not pass: its place is looked up then. */
+  /** A check that is a step only if it does not pass (none without steps): its place is looked up then. */
   private async checkUnshown<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
     const started = performance.now();
     try {
@@ -123,24 +122,11 @@ export class RiskRecorder {
       return value;
     } catch (error) {
       const op = this.push(name, 'fail', started, errorMessage(error), options);
-      if (op) {
+      if (op && this.steps) {
         const location = checkLocation(new Error().stack);
         if (location) this.locations.set(op, location);
         this.steps?.show(op, location);
       }
-      if (options.fatal) throw this.redacted(error);
-      return undefined;
-    }
-  }
-
-  private async checkBare<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
-    const started = performance.now();
-    try {
-      const value = await fn();
-      this.push(name, 'pass', started, undefined, options);
-      return value;
-    } catch (error) {
-      this.push(name, 'fail', started, errorMessage(error), options);
       if (options.fatal) throw this.redacted(error);
       return undefined;
     }

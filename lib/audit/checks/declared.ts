@@ -2,9 +2,9 @@ import path from 'node:path';
 import semver from 'semver';
 import type { RepositoryListing } from '../files.ts';
 import { readRepositoryFile } from '../files.ts';
+import { DEPENDENCY_SECTIONS } from './dependencies.ts';
 
 const MANIFESTS = new Set(['package.json', 'bower.json']);
-const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
 /**
  * Every version range the repository declares per package: package.json files (any dependency
@@ -24,7 +24,7 @@ export function declaredRanges(listing: RepositoryListing): Map<string, string[]
       continue;
     }
     if (manifest === null || typeof manifest !== 'object') continue;
-    for (const field of FIELDS) {
+    for (const field of DEPENDENCY_SECTIONS) {
       const deps = (manifest as Record<string, unknown>)[field];
       if (deps === null || typeof deps !== 'object') continue;
       for (const [name, range] of Object.entries(deps as Record<string, unknown>)) {

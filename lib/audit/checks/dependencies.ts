@@ -5,7 +5,8 @@ import { scalarEntries } from '../yamlWalk.ts';
 
 export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'] as const;
 
-const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+/** The package.json fields that declare dependencies. */
+export const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
 interface Manifest {
   name?: string;
@@ -33,7 +34,7 @@ function lineOfKey(text: string, key: string, section?: string): number {
 export function hasDependencies(manifestText: string): boolean {
   try {
     const manifest = JSON.parse(manifestText) as Manifest;
-    return SECTIONS.some((section) => Object.keys(manifest[section] ?? {}).length > 0);
+    return DEPENDENCY_SECTIONS.some((section) => Object.keys(manifest[section] ?? {}).length > 0);
   } catch {
     // unparsable: the syntax check reports it, and this check still looks for a lockfile
     return true;
@@ -77,7 +78,7 @@ export function compareNpmLock(manifestFile: string, manifestText: string, lockF
   }
   // A member's packages are installed beside it or hoisted to the root's node_modules.
   const installedVersion = (name: string) => (member ? lock.packages![`${memberDir}/node_modules/${name}`]?.version : undefined) ?? lock.packages![`node_modules/${name}`]?.version;
-  for (const section of SECTIONS) {
+  for (const section of DEPENDENCY_SECTIONS) {
     const wanted = manifest[section] ?? {};
     const locked = entry[section] ?? {};
     for (const [name, range] of Object.entries(wanted)) {

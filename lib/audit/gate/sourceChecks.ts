@@ -22,8 +22,9 @@ export async function auditSecrets(context: AuditContext, risk: RiskRecorder): P
 
 /** Check 4: deprecated APIs, each rule on the files its globs name. */
 export function auditDeprecated(context: AuditContext, risk: RiskRecorder): void {
-  const ranges = declaredRanges(context.listing);
-  const rules = deprecatedRules(context.config.deprecated, (pkg, range) => declares(ranges, pkg, range));
+  // Manifests are read only if a rule asks for a package version.
+  let ranges: Map<string, string[]> | undefined;
+  const rules = deprecatedRules(context.config.deprecated, (pkg, range) => declares((ranges ??= declaredRanges(context.listing)), pkg, range));
   const counts = emptyCounts();
   const inScope = (file: string) => rules.some((rule) => rule.applies(file));
   for (const { file, text } of textFiles(context.listing, inScope, counts)) {
