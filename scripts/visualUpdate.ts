@@ -77,7 +77,7 @@ async function accept(wanted: 'all' | string[]): Promise<number> {
     if (!screen.images.actual || !existsSync(file)) throw new UserError(`the reviewed image of ${screen.screen} is gone (${shown(file)}): run \`${REVIEW_COMMAND}\` again`);
     const image = readFileSync(file);
     if (screen.actualSha256 && sha256(image) !== screen.actualSha256) throw new UserError(`${shown(file)} changed since it was reviewed: run \`${REVIEW_COMMAND}\` again`);
-    const written = await writeBaseline(config.meta.baselineDir, config.target.name, screen.screen, image, { ...screen.renderer, route: screen.route, viewport: screen.viewport });
+    const written = await writeBaseline(config.meta.baselineDir, config.target.name, screen.screen, image, { ...screen.renderer, route: screen.route, viewport: screen.viewport, masks: screen.masks });
     console.log(`accepted ${screen.screen} -> ${shown(written)} (rendered by ${describeRenderer(screen.renderer)})`);
   }
   console.log(`visual:update: ${chosen.length} baseline(s) and their manifest entries written; commit ${shown(config.meta.baselineDir)} to keep them.`);

@@ -25,7 +25,7 @@ export function quotesTable(quotes: Quote[], caption: string, rankedRows = false
 </tr>`,
     )
     .join('');
-  return `<div class="table-wrap" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table>
+  return `<div class="table-wrap" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table class="quotes">
 <caption>${escapeHtml(caption)}</caption>
 <thead><tr><th scope="col">Symbol</th><th scope="col" class="num">Price</th><th scope="col" class="num">Change</th><th scope="col" class="num">Change %</th><th scope="col" class="num">Volume</th></tr></thead>
 <tbody${rankedRows ? ' data-dynamic' : ''}>${rows}</tbody></table></div>`;

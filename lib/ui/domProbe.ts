@@ -107,3 +107,38 @@ export function elementAroundRegion(probe: RegionProbe): string | undefined {
   const parent = best.parentElement ? `${best.parentElement.tagName.toLowerCase()} > ` : '';
   return `${parent}${tag}${id}${classes}`;
 }
+
+export interface MaskProbe {
+  /** The screenshot's mask selectors (CSS, as routes[].masks and visual.masks hold them). */
+  selectors: string[];
+  /** A full-page screenshot counts from the top of the document, a viewport one from the viewport's. */
+  fullPage: boolean;
+  /** At most this many boxes in all. */
+  limit: number;
+}
+
+/**
+ * The visible masked elements' boxes in screenshot pixels, per selector in document order, so a
+ * baseline can record them and a later change can say which masked content changed size.
+ * Selectors the page cannot parse as CSS (Playwright-only syntax) are skipped.
+ */
+export function maskBoxes(probe: MaskProbe): Array<{ selector: string; x: number; y: number; width: number; height: number }> {
+  const dx = probe.fullPage ? window.scrollX : 0;
+  const dy = probe.fullPage ? window.scrollY : 0;
+  const boxes: Array<{ selector: string; x: number; y: number; width: number; height: number }> = [];
+  for (const selector of probe.selectors) {
+    let elements: NodeListOf<Element>;
+    try {
+      elements = document.querySelectorAll(selector);
+    } catch {
+      continue;
+    }
+    for (const element of elements) {
+      if (boxes.length >= probe.limit) return boxes;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      boxes.push({ selector, x: Math.round(rect.left + dx), y: Math.round(rect.top + dy), width: Math.round(rect.width), height: Math.round(rect.height) });
+    }
+  }
+  return boxes;
+}

@@ -10,6 +10,12 @@ import { formatConfigIssues } from '../config/errors.ts';
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_VERSION = 1;
 
+/** At most this many masked boxes are recorded per screen: enough to tell a table's cells apart. */
+export const MAX_MASK_BOXES = 60;
+
+/** Where a masked element sat when the screenshot was taken, in screenshot pixels. */
+const maskBoxSchema = z.strictObject({ selector: z.string(), x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
 const entrySchema = z.strictObject({
   route: z.string().min(1),
   viewport: z.string().min(1),
@@ -20,6 +26,8 @@ const entrySchema = z.strictObject({
   platform: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
   acceptedAt: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO date-time'),
+  /** The masked elements' boxes: a later change can then say which masked content changed size. */
+  masks: z.array(maskBoxSchema).max(MAX_MASK_BOXES).optional(),
 });
 
 const manifestSchema = z.strictObject({
@@ -30,6 +38,8 @@ const manifestSchema = z.strictObject({
 });
 
 export type ManifestEntry = z.output<typeof entrySchema>;
+export type MaskBox = z.output<typeof maskBoxSchema>;
+export { maskBoxSchema };
 export type Manifest = z.output<typeof manifestSchema>;
 
 /** The browser that rendered an image. */
@@ -70,7 +80,9 @@ export function parseManifest(text: string, file: string): Manifest {
 /** Stable text: screens sorted by name, so accepting one screen changes only its own lines. */
 export function serialiseManifest(manifest: Manifest): string {
   const screens = Object.fromEntries(Object.keys(manifest.screens).sort().map((name) => [name, manifest.screens[name]]));
-  return `${JSON.stringify({ version: manifest.version, target: manifest.target, screens }, null, 2)}\n`;
+  const text = JSON.stringify({ version: manifest.version, target: manifest.target, screens }, null, 2);
+  // One line per masked box: a screen's boxes stay readable in a diff instead of seven lines each.
+  return `${text.replace(/\{\n\s+"selector": ([^\n]*)\n\s+"x": (-?[\d.]+),\n\s+"y": (-?[\d.]+),\n\s+"width": ([\d.]+),\n\s+"height": ([\d.]+)\n\s+\}/g, '{ "selector": $1 "x": $2, "y": $3, "width": $4, "height": $5 }')}\n`;
 }
 
 export function sha256(buffer: Buffer): string {
@@ -104,4 +116,29 @@ export function rendererChanged(a: Renderer | undefined, b: Renderer): boolean {
 export function ownershipProblem(manifest: Manifest | undefined, target: string, folder: string): string | undefined {
   if (!manifest || manifest.target === target) return undefined;
   return `the baselines in ${folder} belong to target "${manifest.target}" (its ${MANIFEST_FILE}), not to "${target}": give this target its own folder with visual.baselineDir`;
+}
+
+const size = (box: MaskBox) => `${box.width}x${box.height}`;
+
+/**
+ * The masked content that changed size since the baseline, one line per mask selector (its first
+ * box that differs, in document order), or nothing when the baseline recorded no boxes. A mask
+ * hides what is under it, not the layout a longer number or date pushes around.
+ */
+export function resizedMasks(recorded: MaskBox[] | undefined, current: MaskBox[]): string[] {
+  if (!recorded) return [];
+  const lines: string[] = [];
+  for (const selector of [...new Set([...recorded, ...current].map((box) => box.selector))]) {
+    const before = recorded.filter((box) => box.selector === selector);
+    const now = current.filter((box) => box.selector === selector);
+    const index = before.findIndex((box, i) => !now[i] || size(box) !== size(now[i]));
+    const was = before[index];
+    const is = now[index];
+    if (was) {
+      lines.push(is ? `${selector} was ${size(was)} at x=${was.x}, y=${was.y}, now ${size(is)}` : `${selector} had ${before.length} element(s), now ${now.length}`);
+    } else if (now.length > before.length) {
+      lines.push(`${selector} had ${before.length} element(s), now ${now.length}`);
+    }
+  }
+  return lines;
 }

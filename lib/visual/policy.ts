@@ -71,10 +71,26 @@ export interface ChangeContext {
   tolerance: Tolerance;
   baseline: Renderer | undefined;
   current: Renderer;
+  /** The smallest element holding the changed region, as a selector. */
+  element?: string;
+  /** Masked content that changed size since the baseline (resizedMasks). */
+  resizedMasks?: string[];
+}
+
+/**
+ * Masked content that changed size (a number that gained digits, a longer date) moves what is
+ * around it; the mask hides the content, not the move. Said when the baseline's recorded mask
+ * boxes show it, since the fix is in the page or the mask, not in the baseline.
+ */
+function maskHint(resized: string[] | undefined): string {
+  if (!resized || resized.length === 0) return '';
+  const shown = resized.length > 3 ? [...resized.slice(0, 3), `${resized.length - 3} more`] : resized;
+  return `; masked content changed size since the baseline (${shown.join('; ')}): a mask hides the content, not the layout it pushes around, so give that content a fixed size or mask its whole container`;
 }
 
 export function changedMessage(context: ChangeContext): string {
-  return `${describeDifference(context.comparison, context.tolerance)}; ${describeBrowsers(context.baseline, context.current)}. Expected, actual and diff images are attached; review and accept with \`${REVIEW_COMMAND}\` (baseline ${context.file})`;
+  const where = context.element ? ` (${context.element})` : '';
+  return `${describeDifference(context.comparison, context.tolerance)}${where}; ${describeBrowsers(context.baseline, context.current)}${maskHint(context.resizedMasks)}. Expected, actual and diff images are attached; review and accept with \`${REVIEW_COMMAND}\` (baseline ${context.file})`;
 }
 
 export function missingMessage(file: string, strictness: Strictness, current: Renderer): string {

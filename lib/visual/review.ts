@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatConfigIssues } from '../config/errors.ts';
 import { describeBox } from './compare.ts';
-import { describeRenderer } from './manifest.ts';
+import { describeRenderer, maskBoxSchema } from './manifest.ts';
 import { REVIEW_COMMAND } from './policy.ts';
 
 /**
@@ -42,6 +42,8 @@ const screenReviewSchema = z.strictObject({
   images: z.strictObject({ expected: z.string().optional(), previous: z.string().optional(), actual: z.string().optional(), diff: z.string().optional() }),
   /** SHA-256 of the actual image: accepting writes exactly what was reviewed. */
   actualSha256: z.string().optional(),
+  /** The masked elements' boxes in the actual image, recorded with it when it is accepted. */
+  masks: z.array(maskBoxSchema).optional(),
 });
 
 export type ScreenReview = z.output<typeof screenReviewSchema>;

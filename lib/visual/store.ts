@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodePng } from './compare.ts';
-import { emptyManifest, MANIFEST_FILE, ManifestError, ownershipProblem, parseManifest, serialiseManifest, sha256, type Manifest, type ManifestEntry, type Renderer } from './manifest.ts';
+import { emptyManifest, MANIFEST_FILE, ManifestError, MAX_MASK_BOXES, ownershipProblem, parseManifest, serialiseManifest, sha256, type Manifest, type ManifestEntry, type MaskBox, type Renderer } from './manifest.ts';
 import { baselineFileName } from './names.ts';
 
 /** The manifest of a baselines folder, or undefined when the folder has none yet. */
@@ -60,6 +60,8 @@ async function lock(file: string): Promise<() => void> {
 export interface BaselineOrigin extends Renderer {
   route: string;
   viewport: string;
+  /** The masked elements' boxes when the image was taken. */
+  masks?: MaskBox[];
 }
 
 /**
@@ -73,7 +75,7 @@ export async function writeBaseline(dir: string, target: string, screen: string,
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, image);
   renameSync(temporary, file);
-  const entry: ManifestEntry = { route: origin.route, viewport: origin.viewport, width, height, browser: origin.browser, browserVersion: origin.browserVersion, platform: origin.platform, sha256: sha256(image), acceptedAt: now.toISOString() };
+  const entry: ManifestEntry = { route: origin.route, viewport: origin.viewport, width, height, browser: origin.browser, browserVersion: origin.browserVersion, platform: origin.platform, sha256: sha256(image), acceptedAt: now.toISOString(), ...(origin.masks ? { masks: origin.masks.slice(0, MAX_MASK_BOXES) } : {}) };
   await updateManifest(dir, target, (manifest) => {
     manifest.screens[screen] = entry;
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRenderer, emptyManifest, ManifestError, ownershipProblem, parseManifest, rendererChanged, rendererOf, serialiseManifest, sha256, type ManifestEntry } from '../../../lib/visual/manifest.ts';
+import { describeRenderer, emptyManifest, ManifestError, MAX_MASK_BOXES, ownershipProblem, parseManifest, rendererChanged, rendererOf, resizedMasks, serialiseManifest, sha256, type ManifestEntry, type MaskBox } from '../../../lib/visual/manifest.ts';
 import { DARK, png } from './images.ts';
 
 const image = png(4, 4, DARK);
@@ -58,5 +58,29 @@ describe('baseline manifest', () => {
     assert.equal(ownershipProblem(emptyManifest('Shop'), 'Shop', 'baselines/shop'), undefined);
     assert.equal(ownershipProblem(undefined, 'Shop', 'baselines/shop'), undefined);
     assert.match(ownershipProblem(emptyManifest('Blog'), 'Shop', 'baselines/shop') ?? '', /baselines\/shop belong to target "Blog" \(its manifest\.json\), not to "Shop": give this target its own folder with visual\.baselineDir/);
+  });
+});
+
+describe('masked content that changed size', () => {
+  const box = (selector: string, x: number, width: number, height = 40): MaskBox => ({ selector, x, y: 300, width, height });
+  const table = [box('[data-dynamic]', 100, 82), box('[data-dynamic]', 190, 90), box('time', 10, 120, 20)];
+
+  it('names each selector whose first box in document order changed size, with where it was', () => {
+    assert.deepEqual(resizedMasks(table, [box('[data-dynamic]', 100, 82), box('[data-dynamic]', 190, 75), box('time', 10, 120, 20)]), ['[data-dynamic] was 90x40 at x=190, y=300, now 75x40']);
+    assert.deepEqual(resizedMasks(table, [box('[data-dynamic]', 100, 82), box('[data-dynamic]', 190, 90)]), ['time had 1 element(s), now 0']);
+    assert.deepEqual(resizedMasks(table, [...table, box('time', 10, 120, 20)]), ['time had 1 element(s), now 2']);
+  });
+
+  it('says nothing when only the position moved (the layout moved them, the diff shows that) or nothing was recorded', () => {
+    assert.deepEqual(resizedMasks(table, table.map((b) => ({ ...b, y: b.y + 120 }))), []);
+    assert.deepEqual(resizedMasks(undefined, [box('time', 0, 1)]), []);
+  });
+
+  it('a manifest entry carries at most MAX_MASK_BOXES boxes, and an older entry without them still parses', () => {
+    const entry = { route: '/', viewport: 'desktop', width: 10, height: 10, browser: 'chromium', browserVersion: '1', platform: 'linux', sha256: 'a'.repeat(64), acceptedAt: '2026-11-30T00:00:00Z' };
+    const text = (masks?: MaskBox[]) => JSON.stringify({ version: 1, target: 't', screens: { home: masks ? { ...entry, masks } : entry } });
+    assert.equal(parseManifest(text(), 'm').screens.home?.masks, undefined);
+    assert.equal(parseManifest(text(table), 'm').screens.home?.masks?.length, 3);
+    assert.throws(() => parseManifest(text(Array.from({ length: MAX_MASK_BOXES + 1 }, () => table[0] as MaskBox)), 'm'), /masks/);
   });
 });

@@ -49,6 +49,15 @@ describe('messages', () => {
     assert.match(changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: undefined, current: chromium156 }), /rendered by an unrecorded browser/);
   });
 
+  it('a difference names the element that holds it, and which masked content changed size', () => {
+    const message = changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: chromium156, current: chromium156, element: 'div > table.quotes', resizedMasks: ['[data-dynamic] was 82x40 at x=991, y=323, now 65x40'] });
+    assert.match(message, /in 30x4 at x=10, y=20 \(div > table\.quotes\);/);
+    assert.match(message, /so the page itself changed; masked content changed size since the baseline \(\[data-dynamic\] was 82x40 at x=991, y=323, now 65x40\): a mask hides the content, not the layout it pushes around/);
+    assert.doesNotMatch(changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: chromium156, current: chromium156, resizedMasks: [] }), /masked content/);
+    const many = changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: chromium156, current: chromium156, resizedMasks: ['a', 'b', 'c', 'd', 'e'] });
+    assert.match(many, /\(a; b; c; 2 more\)/);
+  });
+
   it('a rewrite within tolerance says it was within', () => {
     const small = compareImages(png(100, 100, DARK), png(100, 100, DARK, [{ x: 0, y: 0, width: 2, height: 1, colour: TEAL }]), 0.2);
     assert.match(updatedMessage('f', describeDifference(small, tolerance), 'all'), /^baseline rewritten at f \(--update-snapshots=all\): 2 pixels differ \(0\.02 % of 10000\), within the 10 allowed, in 2x1 at x=0, y=0$/);
