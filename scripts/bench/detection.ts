@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { faults, type FaultDefinition } from '../../demo/faults.ts';
 import type { FailureEntry } from '../../lib/risk/index.ts';
-import { ROOT, runSuite, type SuiteRun } from '../../selftest/helpers/runSuite.ts';
+import { freePort, readTargetRun, ROOT, runSuite, type SuiteRun } from '../../selftest/helpers/runSuite.ts';
 
 /**
  * `npm run bench:detection [-- --only a,b] [--skip-clean]`: every fault of the registry against its
@@ -48,6 +48,13 @@ async function runFault(fault: FaultDefinition): Promise<Row> {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  } else if (fault.platform) {
+    // A fault of the second platform is a workspace fault: the gate that owns it compares platforms.
+    const workspace = await runSuite({
+      project: fault.gate, noDeps: true, name: `detect-${fault.name}`,
+      env: { VALIDATION_WORKSPACE: 'platforms.workspace.ts', DEMO_2MX_PORT: String(await freePort()), DEMO_2MX_FAULTS: fault.name, MIN_OPERATIONS: '1' },
+    });
+    run = { ...workspace, ...readTargetRun(workspace, fault.gate) };
   } else {
     run = await runSuite({ project: fault.gate, noDeps: true, faults: [fault.name], name: `detect-${fault.name}` });
   }
