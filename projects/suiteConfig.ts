@@ -1,8 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type PlaywrightTestConfig, type ReporterDescription } from '@playwright/test';
 import { CHROMIUM_QUIET_ARGS, chooseBrowser } from '../lib/browser.ts';
 import type { ResolvedConfig } from '../lib/config/load.ts';
 import { riskReporterOptions } from '../lib/reporterOptions.ts';
+import { removeRunLock, RUN_LOCK_VARIABLE } from '../lib/runLock.ts';
 import { GATE_ORDER, QUICK_CHAIN_VARIABLE, allProjects, wantsQuickChain } from './index.ts';
 
 /**
@@ -49,6 +52,19 @@ export function mergeConfig(config: ResolvedConfig, paths: SuitePaths): Playwrig
   };
 }
 
+/**
+ * The run's lock folder (lib/runLock.ts), made once by the runner's process before workers start;
+ * workers inherit the variable and find it set. Removed when the runner exits.
+ */
+export function openRunLock(env: Record<string, string | undefined> = process.env): string {
+  const existing = env[RUN_LOCK_VARIABLE];
+  if (existing) return existing;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mo-run-lock-'));
+  env[RUN_LOCK_VARIABLE] = dir;
+  process.once('exit', () => removeRunLock(dir));
+  return dir;
+}
+
 /** Builds the gate projects, the reporters and the run's bounds from the resolved config. */
 export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides: PlaywrightTestConfig = {}): PlaywrightTestConfig {
   const outputRoot = outputRootOf(paths.projectRoot);
@@ -59,6 +75,7 @@ export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides
   const quick = wantsQuickChain(process.argv);
   if (quick) process.env[QUICK_CHAIN_VARIABLE] = '1';
   const installed = paths.projectRoot !== paths.suiteRoot;
+  openRunLock();
 
   const blob = process.env.BLOB_REPORT === '1';
   const reporters: ReporterDescription[] = [
