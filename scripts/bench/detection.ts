@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { faults, type FaultDefinition } from '../../demo/faults.ts';
+import { loadAverage, table as resultsTable, writeSection } from '../../bench/lib/results.ts';
 import type { FailureEntry } from '../../lib/risk/index.ts';
 import { freePort, readTargetRun, ROOT, runSuite, type SuiteRun } from '../../selftest/helpers/runSuite.ts';
 
@@ -89,6 +90,7 @@ async function main(): Promise<number> {
     console.error(`No fault matches --only ${[...(only ?? [])].join(',')}. Known: ${faults.map((f) => f.name).join(', ')}`);
     return 1;
   }
+  const command = `npm run bench:detection -- ${args.join(' ')}`.trim().replace(/ --$/, '');
   const rows: Row[] = [];
   for (const fault of selected) {
     const row = await runFault(fault);
@@ -97,15 +99,20 @@ async function main(): Promise<number> {
   }
   console.log(`\n${table(rows)}\n`);
   const escaped = rows.filter((r) => r.outcome === 'escaped');
-  console.log(`${rows.length - escaped.length} of ${rows.length} faults caught.`);
+  const caught = `${rows.length - escaped.length} of ${rows.length} faults caught`;
+  console.log(`${caught}.`);
+  const section: string[] = [`Each fault of the demo's registry switched on alone and run against its owning gate (\`--no-deps\`; a second platform's fault in the two-platform workspace). Load average at the end: ${loadAverage()}.`, '', `${caught}.`, '', resultsTable(['fault', 'owning gate', 'outcome', 'check that caught it', 'severity', 'effect', 'gate verdict', 'seconds'], rows.map((r) => [r.fault, r.gate, r.outcome, r.check, r.severity, r.effect, r.verdict, r.seconds.toFixed(1)]))];
   if (!args.includes('--skip-clean')) {
     const started = Date.now();
     const clean = await runSuite({ project: 'full', name: 'detect-clean' });
     const alarms = clean.tasks.filter((t) => t.status === 'failed' || t.status === 'blocked' || (t.findings?.length ?? 0) > 0);
     console.log(`Clean full run: verdict ${clean.summary?.verdict ?? 'none'} in ${((Date.now() - started) / 1000).toFixed(1)} s; false alarms: ${alarms.length}`);
     for (const alarm of alarms) console.log(`  false alarm: ${alarm.task_id} (${alarm.status}) ${alarm.errors[0] ?? alarm.findings?.[0] ?? ''}`);
+    section.push('', `Clean full run: verdict ${clean.summary?.verdict ?? 'none'}; false alarms: ${alarms.length}.`, ...alarms.map((alarm) => `- ${alarm.task_id} (${alarm.status})`));
+    if (!only) writeSection('detection', 'Detection: every planted fault against its owning gate', command, section.join('\n'));
     if (alarms.length > 0 || clean.summary?.verdict !== 'PASS') return 1;
   }
+  if (!only && args.includes('--skip-clean')) writeSection('detection', 'Detection: every planted fault against its owning gate', command, [...section, '', 'Clean full run: skipped (--skip-clean).'].join('\n'));
   return escaped.length === 0 ? 0 : 1;
 }
 
