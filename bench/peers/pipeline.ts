@@ -1,24 +1,14 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { combine, measure, SetupError, type Measurement } from '../lib/measure.ts';
+import { combine, measure, type Measurement } from '../lib/measure.ts';
 import { BENCH_DIR, ROOT } from '../lib/results.ts';
 import { freePort } from '../lib/demo.ts';
 import type { PeerPlan } from './configs.ts';
+import { NO_BROWSER_DOWNLOAD_ENV, PEER_TOOLS, type PeerTool } from './install.ts';
+import { PEER_BIN } from './setup.ts';
 
-const BIN = path.join(BENCH_DIR, 'node_modules', '.bin');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const QUIET_ENV = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PUPPETEER_SKIP_DOWNLOAD: '1', LHCI_NO_LIGHTHOUSERC: '1' };
-
-/** The peers live in bench/node_modules, installed apart from the product. */
-export function requirePeerTools(): void {
-  const missing = ['secretlint', 'lhci', 'pa11y-ci', 'prism'].filter((bin) => !existsSync(path.join(BIN, bin)));
-  if (missing.length > 0) {
-    throw new SetupError(`peer tools not installed (${missing.join(', ')}): run \`cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci\` (no browser download: they use /usr/bin/chromium)`);
-  }
-}
-
-export type PeerTool = 'secretlint' | 'lhci' | 'pa11y-ci' | 'prism';
-export const PEER_TOOLS: PeerTool[] = ['secretlint', 'lhci', 'pa11y-ci', 'prism'];
+const QUIET_ENV = { ...process.env, ...NO_BROWSER_DOWNLOAD_ENV, FORCE_COLOR: '0', NO_COLOR: '1', LHCI_NO_LIGHTHOUSERC: '1' };
 
 /** One tool's run: what it cost, and how many problems it reported (its own report, parsed). */
 export interface PeerStep {
@@ -76,22 +66,22 @@ export async function runPeers(plan: PeerPlan, baseUrl: string, workDir: string,
   const steps: PeerStep[] = [];
   const options = { cwd: workDir, env: QUIET_ENV, timeoutMs: 900_000 };
   if (tools.includes('secretlint')) {
-    const m = await measure('secretlint', path.join(BIN, 'secretlint'), [
+    const m = await measure('secretlint', path.join(PEER_BIN, 'secretlint'), [
       '--secretlintrc', plan.files.secretlintrc, '--secretlintignore', plan.files.secretlintignore, '--format', 'json', '--no-color', `${plan.repository}/**/*`,
     ], options);
     steps.push({ tool: 'secretlint', measurement: m, ...countSecretlint(m.stdout) });
   }
   if (tools.includes('lhci')) {
     rmSync(path.join(workDir, '.lighthouseci'), { recursive: true, force: true });
-    const collect = await measure('lhci collect', path.join(BIN, 'lhci'), ['collect', `--config=${plan.files.lighthouserc}`], options);
-    const assert = await measure('lhci assert', path.join(BIN, 'lhci'), ['assert', `--config=${plan.files.lighthouserc}`], options);
+    const collect = await measure('lhci collect', path.join(PEER_BIN, 'lhci'), ['collect', `--config=${plan.files.lighthouserc}`], options);
+    const assert = await measure('lhci assert', path.join(PEER_BIN, 'lhci'), ['assert', `--config=${plan.files.lighthouserc}`], options);
     const m = combine('lhci', [collect, assert]);
     const counted = countLhci(`${assert.stdout}\n${assert.stderr}`, assert.exitCode);
     writeFileSync(path.join(workDir, 'lhci-assert.txt'), `${assert.stdout}\n${assert.stderr}`);
     steps.push({ tool: 'lhci', measurement: m, findings: collect.exitCode === 0 ? counted.findings : counted.findings + 1, detail: collect.exitCode === 0 ? counted.detail : `collect failed: ${collect.stderr.trim().split('\n').slice(-2).join(' ')}` });
   }
   if (tools.includes('pa11y-ci')) {
-    const m = await measure('pa11y-ci', path.join(BIN, 'pa11y-ci'), ['--config', plan.files.pa11yci, '--json'], options);
+    const m = await measure('pa11y-ci', path.join(PEER_BIN, 'pa11y-ci'), ['--config', plan.files.pa11yci, '--json'], options);
     writeFileSync(path.join(workDir, 'pa11y-ci.json'), m.stdout);
     steps.push({ tool: 'pa11y-ci', measurement: m, ...countPa11y(m.stdout) });
   }
