@@ -19,13 +19,15 @@ export interface PeerStep {
   detail: string;
 }
 
-function countSecretlint(stdout: string): { findings: number; detail: string } {
+function countSecretlint(file: string): { findings: number; detail: string } {
+  if (!existsSync(file)) return { findings: 0, detail: 'no report' };
+  const text = readFileSync(file, 'utf8');
   try {
-    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const results = JSON.parse(text) as { filePath: string; messages: { ruleId: string }[] }[];
     const messages = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}: ${m.ruleId}`));
     return { findings: messages.length, detail: messages.slice(0, 3).join('; ') };
   } catch {
-    return { findings: 0, detail: stdout.trim() ? 'unparsed output' : '' };
+    return { findings: 0, detail: text.trim() ? 'unparsed output' : '' };
   }
 }
 
@@ -66,10 +68,13 @@ export async function runPeers(plan: PeerPlan, baseUrl: string, workDir: string,
   const steps: PeerStep[] = [];
   const options = { cwd: workDir, env: QUIET_ENV, timeoutMs: 900_000 };
   if (tools.includes('secretlint')) {
+    // A file, not stdout: secretlint exits before a large report has drained through a pipe.
+    const report = path.join(workDir, 'secretlint.json');
+    rmSync(report, { force: true });
     const m = await measure('secretlint', path.join(PEER_BIN, 'secretlint'), [
-      '--secretlintrc', plan.files.secretlintrc, '--secretlintignore', plan.files.secretlintignore, '--format', 'json', '--no-color', `${plan.repository}/**/*`,
+      '--secretlintrc', plan.files.secretlintrc, '--secretlintignore', plan.files.secretlintignore, '--format', 'json', '--no-color', '--output', report, `${plan.repository}/**/*`,
     ], options);
-    steps.push({ tool: 'secretlint', measurement: m, ...countSecretlint(m.stdout) });
+    steps.push({ tool: 'secretlint', measurement: m, ...countSecretlint(report) });
   }
   if (tools.includes('lhci')) {
     rmSync(path.join(workDir, '.lighthouseci'), { recursive: true, force: true });
