@@ -26,7 +26,7 @@ export interface MeasureOptions {
   sampleMs?: number;
 }
 
-const GNU_TIME = '/usr/bin/time';
+export const GNU_TIME = '/usr/bin/time';
 const PAGE_BYTES = 4096;
 
 /** The machine lacks something the bench needs: a message for the user, not a stack. */

@@ -5,7 +5,8 @@ import type { FaultDefinition } from '../../demo/faults.ts';
 import { startDemo } from '../lib/demo.ts';
 import { loadAverage, table, writeSection } from '../lib/results.ts';
 import { writePeerConfigs } from './configs.ts';
-import { PEER_TOOLS, runOurs, runPeers, type PeerStep } from './pipeline.ts';
+import { PEER_TOOLS } from './install.ts';
+import { runOurs, runPeers, type PeerStep } from './pipeline.ts';
 
 export interface FaultFindings {
   fault: FaultDefinition;

@@ -1,24 +1,14 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { combine, measure, SetupError, type Measurement } from '../lib/measure.ts';
+import { combine, measure, type Measurement } from '../lib/measure.ts';
 import { BENCH_DIR, ROOT } from '../lib/results.ts';
 import { freePort } from '../lib/demo.ts';
 import type { PeerPlan } from './configs.ts';
+import { NO_BROWSER_DOWNLOAD_ENV, PEER_TOOLS, type PeerTool } from './install.ts';
+import { PEER_BIN } from './setup.ts';
 
-const BIN = path.join(BENCH_DIR, 'node_modules', '.bin');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const QUIET_ENV = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PUPPETEER_SKIP_DOWNLOAD: '1', LHCI_NO_LIGHTHOUSERC: '1' };
-
-/** The peers live in bench/node_modules, installed apart from the product. */
-export function requirePeerTools(): void {
-  const missing = ['secretlint', 'lhci', 'pa11y-ci', 'prism'].filter((bin) => !existsSync(path.join(BIN, bin)));
-  if (missing.length > 0) {
-    throw new SetupError(`peer tools not installed (${missing.join(', ')}): run \`cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci\` (no browser download: they use /usr/bin/chromium)`);
-  }
-}
-
-export type PeerTool = 'secretlint' | 'lhci' | 'pa11y-ci' | 'prism';
-export const PEER_TOOLS: PeerTool[] = ['secretlint', 'lhci', 'pa11y-ci', 'prism'];
+const QUIET_ENV = { ...process.env, ...NO_BROWSER_DOWNLOAD_ENV, FORCE_COLOR: '0', NO_COLOR: '1', LHCI_NO_LIGHTHOUSERC: '1' };
 
 /** One tool's run: what it cost, and how many problems it reported (its own report, parsed). */
 export interface PeerStep {
@@ -29,13 +19,15 @@ export interface PeerStep {
   detail: string;
 }
 
-function countSecretlint(stdout: string): { findings: number; detail: string } {
+function countSecretlint(file: string): { findings: number; detail: string } {
+  if (!existsSync(file)) return { findings: 0, detail: 'no report' };
+  const text = readFileSync(file, 'utf8');
   try {
-    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const results = JSON.parse(text) as { filePath: string; messages: { ruleId: string }[] }[];
     const messages = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}: ${m.ruleId}`));
     return { findings: messages.length, detail: messages.slice(0, 3).join('; ') };
   } catch {
-    return { findings: 0, detail: stdout.trim() ? 'unparsed output' : '' };
+    return { findings: 0, detail: text.trim() ? 'unparsed output' : '' };
   }
 }
 
@@ -76,22 +68,25 @@ export async function runPeers(plan: PeerPlan, baseUrl: string, workDir: string,
   const steps: PeerStep[] = [];
   const options = { cwd: workDir, env: QUIET_ENV, timeoutMs: 900_000 };
   if (tools.includes('secretlint')) {
-    const m = await measure('secretlint', path.join(BIN, 'secretlint'), [
-      '--secretlintrc', plan.files.secretlintrc, '--secretlintignore', plan.files.secretlintignore, '--format', 'json', '--no-color', `${plan.repository}/**/*`,
+    // A file, not stdout: secretlint exits before a large report has drained through a pipe.
+    const report = path.join(workDir, 'secretlint.json');
+    rmSync(report, { force: true });
+    const m = await measure('secretlint', path.join(PEER_BIN, 'secretlint'), [
+      '--secretlintrc', plan.files.secretlintrc, '--secretlintignore', plan.files.secretlintignore, '--format', 'json', '--no-color', '--output', report, `${plan.repository}/**/*`,
     ], options);
-    steps.push({ tool: 'secretlint', measurement: m, ...countSecretlint(m.stdout) });
+    steps.push({ tool: 'secretlint', measurement: m, ...countSecretlint(report) });
   }
   if (tools.includes('lhci')) {
     rmSync(path.join(workDir, '.lighthouseci'), { recursive: true, force: true });
-    const collect = await measure('lhci collect', path.join(BIN, 'lhci'), ['collect', `--config=${plan.files.lighthouserc}`], options);
-    const assert = await measure('lhci assert', path.join(BIN, 'lhci'), ['assert', `--config=${plan.files.lighthouserc}`], options);
+    const collect = await measure('lhci collect', path.join(PEER_BIN, 'lhci'), ['collect', `--config=${plan.files.lighthouserc}`], options);
+    const assert = await measure('lhci assert', path.join(PEER_BIN, 'lhci'), ['assert', `--config=${plan.files.lighthouserc}`], options);
     const m = combine('lhci', [collect, assert]);
     const counted = countLhci(`${assert.stdout}\n${assert.stderr}`, assert.exitCode);
     writeFileSync(path.join(workDir, 'lhci-assert.txt'), `${assert.stdout}\n${assert.stderr}`);
     steps.push({ tool: 'lhci', measurement: m, findings: collect.exitCode === 0 ? counted.findings : counted.findings + 1, detail: collect.exitCode === 0 ? counted.detail : `collect failed: ${collect.stderr.trim().split('\n').slice(-2).join(' ')}` });
   }
   if (tools.includes('pa11y-ci')) {
-    const m = await measure('pa11y-ci', path.join(BIN, 'pa11y-ci'), ['--config', plan.files.pa11yci, '--json'], options);
+    const m = await measure('pa11y-ci', path.join(PEER_BIN, 'pa11y-ci'), ['--config', plan.files.pa11yci, '--json'], options);
     writeFileSync(path.join(workDir, 'pa11y-ci.json'), m.stdout);
     steps.push({ tool: 'pa11y-ci', measurement: m, ...countPa11y(m.stdout) });
   }

@@ -1,9 +1,11 @@
 /**
- * npm run bench:peers [-- --runs 3 --project full --skip-findings | --findings-only --faults a,b]
+ * npm run bench:peers [-- --runs 3 --project full --skip-findings | --findings-only --faults a,b | --setup-only]
  *
  * Our `full` project against the tools it replaces (secretlint, Lighthouse CI, pa11y-ci, Prism's
  * validation proxy), alternating A B A B on one running demo; then which tool catches which
- * runtime fault of the demo. Rewrites its sections of bench/RESULTS.md.
+ * runtime fault of the demo. Rewrites its sections of bench/RESULTS.md. Installs the tools into
+ * bench/node_modules first when they are missing or stale; --setup-only stops after that and
+ * prints each tool's version.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +16,7 @@ import { requireGnuTime, SetupError } from '../../bench/lib/measure.ts';
 import { BENCH_DIR } from '../../bench/lib/results.ts';
 import { writePeerConfigs } from '../../bench/peers/configs.ts';
 import { runFindings, writeFindings } from '../../bench/peers/findings.ts';
-import { requirePeerTools } from '../../bench/peers/pipeline.ts';
+import { ensurePeerTools, formatVersions, peerVersions, requirePeerBrowser } from '../../bench/peers/setup.ts';
 import { runTiming, writeTiming } from '../../bench/peers/timing.ts';
 
 class UsageError extends Error {}
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
       'skip-findings': { type: 'boolean', default: false },
       'findings-only': { type: 'boolean', default: false },
       faults: { type: 'string' },
+      'setup-only': { type: 'boolean', default: false },
     },
   });
   const runs = Number(values.runs);
@@ -38,7 +41,12 @@ async function main(): Promise<void> {
   const unknown = faults.filter((f) => !known.has(f));
   if (unknown.length > 0) throw new UsageError(`unknown runtime fault(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   requireGnuTime();
-  requirePeerTools();
+  requirePeerBrowser();
+  await ensurePeerTools((line) => console.log(`bench:peers: ${line}`));
+  if (values['setup-only']) {
+    console.log(`bench:peers: peer tools ready in bench/node_modules\n${formatVersions(peerVersions())}`);
+    return;
+  }
 
   const config = await loadValidationConfig();
   const work = path.join(BENCH_DIR, '.work', 'peers');
