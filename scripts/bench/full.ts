@@ -7,7 +7,7 @@
  * in the machine's load falls on every setting alike. Rewrites its section of bench/RESULTS.md.
  * The faults still caught are `npm run bench:detection`'s figure (quoted from its own section).
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemo } from '../../bench/lib/demo.ts';
@@ -29,6 +29,21 @@ interface Run {
 
 class UsageError extends Error {}
 
+const WORK = path.join(BENCH_DIR, '.work', 'full');
+
+/** The runs the last bench left in its work folder, in the order they ran. */
+function savedRuns(): Run[] {
+  if (!existsSync(WORK)) throw new UsageError(`no saved runs in ${WORK}: run the bench first`);
+  return readdirSync(WORK)
+    .filter((name) => existsSync(path.join(WORK, name, 'run.json')))
+    .map((name) => {
+      const outputRoot = path.join(WORK, name);
+      const saved = JSON.parse(readFileSync(path.join(outputRoot, 'run.json'), 'utf8')) as Pick<Run, 'setting' | 'index' | 'load'> & { measurement: Omit<Measurement, 'stdout' | 'stderr'> };
+      return { ...saved, measurement: { ...saved.measurement, stdout: '', stderr: '' }, ...readLog(outputRoot), lighthouse: readLighthouse(outputRoot) };
+    })
+    .sort((a, b) => a.index - b.index || a.setting.localeCompare(b.setting));
+}
+
 function readLog(outputRoot: string): { verdict: string; gates: Record<string, number> } {
   const latest = path.join(outputRoot, 'reports', 'latest.jsonl');
   const gates: Record<string, number> = {};
@@ -49,7 +64,8 @@ function readLighthouse(outputRoot: string): Record<string, Record<string, numbe
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
+      // attachments/ holds hashed copies of the same reports.
+      if (entry.isDirectory() && entry.name !== 'attachments') walk(file);
       const match = /^lighthouse-(.+)\.html$/.exec(entry.name);
       if (!match?.[1] || !entry.isFile()) continue;
       const json = /__LIGHTHOUSE_JSON__ = (\{.*?\});<\/script>/s.exec(readFileSync(file, 'utf8'))?.[1];
@@ -124,6 +140,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       workers: { type: 'string', default: 'default' },
       project: { type: 'string', default: 'full' },
+      // Renders the section again from the last runs' saved figures and reports (no new run).
+      'report-only': { type: 'boolean', default: false },
     },
   });
   const runs = Number(values.runs);
@@ -131,6 +149,10 @@ async function main(): Promise<void> {
   const settings = values.workers.split(',').map((w) => w.trim()).filter(Boolean);
   const bad = settings.filter((w) => w !== 'default' && !/^\d+%?$/.test(w));
   if (settings.length === 0 || bad.length > 0) throw new UsageError(`--workers takes a comma-separated list of counts, percentages or "default", got "${values.workers}"`);
+  if (values['report-only']) {
+    console.log(report(savedRuns(), settings, values.project, `npm run bench:full -- --runs ${runs} --workers ${settings.join(',')}`));
+    return;
+  }
   requireGnuTime();
   const command = `npm run bench:full -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
   const demo = await startDemo();
@@ -140,8 +162,12 @@ async function main(): Promise<void> {
       for (const setting of settings) {
         const load = loadAverage();
         console.log(`[bench] run ${index}/${runs}, workers ${setting} (load ${load})`);
-        const run = await runOnce(values.project, setting, demo.port, path.join(BENCH_DIR, '.work', 'full', `${setting.replace('%', 'pct')}-${index}`));
+        const outputRoot = path.join(WORK, `${setting.replace('%', 'pct')}-${index}`);
+        const run = await runOnce(values.project, setting, demo.port, outputRoot);
         results.push({ setting, index, load, ...run });
+        // Kept beside the run's reports, so --report-only can render the section again.
+        const { stdout: _out, stderr: _err, ...figures } = run.measurement;
+        writeFileSync(path.join(outputRoot, 'run.json'), `${JSON.stringify({ setting, index, load, measurement: figures }, null, 2)}\n`);
         console.log(`[bench]   ${seconds(run.measurement.wallMs)} s wall, ${seconds(run.measurement.cpuMs)} s CPU, ${run.measurement.peakTreeRssMb} MB, verdict ${run.verdict} (exit ${run.measurement.exitCode})`);
         if (run.measurement.exitCode !== 0) console.log(run.measurement.stdout.split('\n').slice(-15).join('\n'));
       }
