@@ -9,9 +9,10 @@ import type { TestInfo } from '@playwright/test';
 import { risk } from '../../fixtures/risk.ts';
 import { GATE_ORDER } from '../../lib/gates.ts';
 import { resolveConfig } from '../../lib/config/index.ts';
-import { RISK_ATTACHMENT, type RiskAttachment, type RiskRecorder } from '../../lib/risk/index.ts';
+import { RISK_ATTACHMENT, type RiskAttachment } from '../../lib/risk/index.ts';
 import RiskReporter from '../../reporters/riskReporter.ts';
 import { ROOT } from '../lib/results.ts';
+import { recordOperations, type PlannedOperation } from './microOperations.spec.ts';
 import { syntheticOperation, type SyntheticRun } from './syntheticRun.ts';
 
 /** The malformed result of a repetition: the bench stops rather than time work that did not happen. */
@@ -21,11 +22,6 @@ export interface MicroShape {
   tests: number;
   operationsPerTest: number;
 }
-
-type PlannedOperation = ReturnType<typeof syntheticOperation>;
-
-/** The check every operation names (as the reporter-overhead specs do). */
-const CHECK = 'data-flows/status';
 
 const target = resolveConfig({ target: { name: 'reporter micro bench', baseUrl: 'http://127.0.0.1:9' }, routes: [{ path: '/', name: 'home' }] }, path.join(ROOT, 'validation.config.ts'), {});
 
@@ -37,16 +33,6 @@ function cpuMicros(since: NodeJS.CpuUsage): number {
 /** The synthetic run's operations, test by test: the fixture side records what the reporter side reads. */
 export function planOperations(shape: MicroShape): PlannedOperation[][] {
   return Array.from({ length: shape.tests }, (_, test) => Array.from({ length: shape.operationsPerTest }, (_, index) => syntheticOperation(test, index)));
-}
-
-/** A passed check either runs through `risk.check` (even index) or is recorded after the fact with `risk.pass`. */
-async function recordOne(recorder: RiskRecorder, op: PlannedOperation, index: number): Promise<void> {
-  const name = op.name as string;
-  const evidence = op.evidence;
-  if (op.outcome === 'fail') recorder.fail(name, op.message as string, { check: CHECK, severity: 'high', evidence });
-  else if (op.outcome === 'warn') recorder.warn(name, op.message as string, { check: CHECK });
-  else if (index % 2 === 0) await recorder.check(name, () => undefined, { check: CHECK, evidence });
-  else recorder.pass(name, { check: CHECK, durationMs: op.durationMs as number, evidence });
 }
 
 function fakeTestInfo(test: number): TestInfo {
@@ -68,16 +54,13 @@ export async function fixtureSide(plan: PlannedOperation[][]): Promise<number> {
   const infos = plan.map((_, test) => fakeTestInfo(test));
   const started = process.cpuUsage();
   for (let test = 0; test < plan.length; test++) {
-    const operations = plan[test]!;
-    await risk({ target }, async (recorder) => {
-      for (let index = 0; index < operations.length; index++) await recordOne(recorder, operations[index]!, index);
-    }, infos[test]!);
+    await risk({ target }, (recorder) => recordOperations(recorder, plan[test]!), infos[test]!);
   }
   const micros = cpuMicros(started);
   infos.forEach((info, test) => {
     const body = info.attachments.find((a) => a.name === RISK_ATTACHMENT)?.body;
     const recorded = body ? (JSON.parse(body.toString('utf8')) as RiskAttachment).operations.length : 0;
-    if (recorded !== plan[test]!.length) throw new MicroBenchError(`the fixture side attached ${recorded} operations for test ${test}, ${plan[test]!.length} were recorded`);
+    if (recorded !== plan[test]!.length) throw new MicroBenchError(`the fixture side attached ${recorded} operations for test ${test}, ${plan[test]!.length} were planned`);
   });
   return micros;
 }

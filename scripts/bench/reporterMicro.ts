@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const sum = sides[2][2].median;
   const body = [
     `${shape.tests} tests x ${shape.operationsPerTest} operations (${operations} operations a repetition), the operations of the synthetic run (\`bench/reporter/syntheticRun.ts\`: `
-      + 'one failure in 10,000, one warning in 1,000) on both sides; a passed check alternates `risk.check` (a no-op body) and `risk.pass`. '
+      + 'one failure in 10,000, one warning in 1,000) on both sides; a passed check alternates `risk.check` (a no-op body) and `risk.pass`, called from a module named as a spec (`bench/reporter/microOperations.spec.ts`) as the suite\'s checks are. '
       + `CPU time of this one process (\`process.cpuUsage\`, user + sys, garbage collection included), ${warmup} warm-up repetitions, then ${runs} measured, the heap collected before each side.`,
     '',
     table(['side', 'what runs', 'median (µs/op)', 'min', 'max'], sides.map(([side, what, s]) => [side, what, side === 'sum' ? `**${micros(s.median)}**` : micros(s.median), micros(s.min), micros(s.max)])),
