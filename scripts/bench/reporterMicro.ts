@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     '',
     'Not included, since it runs only inside a Playwright test: `test.step` for the first 200 passed checks of a test and every failure '
       + '(Playwright\'s step bookkeeping and its messages from the worker to the runner), the attachment\'s trip to the runner, and loading the fixtures\' modules. '
-      + 'Outside a test `test.info()` throws, and the recorder runs each check bare instead; the source line of each check is still read from its stack.',
+      + 'With no running test the recorder runs each check bare instead, and `test.info()`, which throws outside a test, is stubbed to say so without an error (a check inside a test never pays for that error); '
+      + 'the source line of each check is still read from its stack.',
   ].join('\n');
   const command = `tsx --expose-gc scripts/bench/reporterMicro.ts ${process.argv.slice(2).join(' ')}`.trim();
   writeSection('reporter-micro', 'Reporter micro-benchmark: CPU per operation, fixture and reporter in one process', command, body);
