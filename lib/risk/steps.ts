@@ -69,22 +69,52 @@ function framesToFormat(frames: NodeJS.CallSite[]): NodeJS.CallSite[] {
   return kept;
 }
 
+/** Where the frames at these raw positions point: the checks of a loop share their frames. Bounded, in case code is generated. */
+const locationsByFrames = new Map<string, SourceLocation | undefined>();
+const MAX_REMEMBERED_LOCATIONS = 10_000;
+
+/** The raw positions of the frames, or undefined when one has no file (eval'd code: its text names where it was evaluated). */
+function framesKey(frames: readonly NodeJS.CallSite[]): string | undefined {
+  let key = '';
+  for (const frame of frames) {
+    const file = frame.getFileName();
+    if (!file) return undefined;
+    key += `${file}:${frame.getLineNumber()}:${frame.getColumnNumber()}\n`;
+  }
+  return key;
+}
+
 /**
- * `checkLocation` of a stack taken where this is called, formatting only the frames it could pick:
- * the installed formatter maps every frame through its source map, and Playwright's worker keeps
- * 200 frames, mostly its own. Without a formatter to hand the frames to, V8 formats them all.
+ * `checkLocation` of a stack taken where this is called, formatting only the frames it could pick,
+ * and those once for a place in the code: the installed formatter maps every frame through its
+ * source map, and Playwright's worker keeps 200 frames, mostly its own. Without a formatter to hand
+ * the frames to, V8 formats them all.
  */
 export function callerLocation(): SourceLocation | undefined {
   const format = Error.prepareStackTrace;
   const holder: { stack?: string } = {};
-  if (format) Error.prepareStackTrace = (error, frames) => format(error, framesToFormat(frames));
-  try {
-    // The stack starts at the caller's frame, as a `new Error()` made there would.
+  if (!format) {
     Error.captureStackTrace(holder, callerLocation);
     return checkLocation(holder.stack);
-  } finally {
-    if (format) Error.prepareStackTrace = format;
   }
+  let frames: NodeJS.CallSite[] = [];
+  Error.prepareStackTrace = (_error, all) => {
+    frames = framesToFormat(all);
+    return '';
+  };
+  try {
+    // The stack starts at the frame that called callerLocation, as a `new Error()` made there would.
+    Error.captureStackTrace(holder, callerLocation);
+    void holder.stack;
+  } finally {
+    Error.prepareStackTrace = format;
+  }
+  const key = framesKey(frames);
+  const known = key === undefined ? undefined : locationsByFrames.get(key);
+  if (known || (key !== undefined && locationsByFrames.has(key))) return known && { ...known };
+  const location = checkLocation(format(holder as Error, frames) as string);
+  if (key !== undefined && locationsByFrames.size < MAX_REMEMBERED_LOCATIONS) locationsByFrames.set(key, location);
+  return location && { ...location };
 }
 
 /**
