@@ -1,6 +1,6 @@
 /**
- * The two halves of one operation's way through the suite, each run in this process and timed in
- * CPU (user + sys): the `risk` fixture recording it, and the risk reporter turning it into the log,
+ * The two halves of one operation's way through the suite, each timed in CPU (user + sys) of the
+ * process it runs in: the `risk` fixture recording it, and the risk reporter turning it into the log,
  * the verdict and the summary. Each call is one repetition; what it did is checked after the clock stops.
  */
 import { readFileSync, rmSync } from 'node:fs';

@@ -1,16 +1,17 @@
 /**
- * npm run bench:reporter (third part) / tsx --expose-gc scripts/bench/reporterMicro.ts [--runs 15 --warmup 3 --tests 300 --operations 20]
+ * npm run bench:reporter (third part) / tsx scripts/bench/reporterMicro.ts [--runs 21 --warmup 5 --tests 300 --operations 20]
  *
  * What one operation costs the suite in CPU, without Playwright's runner: the `risk` fixture recording
- * it, and the risk reporter's onTestEnd + onEnd reading it, each timed with process.cpuUsage in this
- * process. The same operations every run: warm-up repetitions, then the median and spread of the measured ones.
+ * it, and the risk reporter's onTestEnd + onEnd reading it, each side in its own process (as a run keeps
+ * them apart) timed with process.cpuUsage. The same operations every run: warm-up repetitions, then the
+ * median and spread of the measured ones.
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { median, SetupError } from '../../bench/lib/measure.ts';
-import { BENCH_DIR, loadAverage, readSection, table, writeSection } from '../../bench/lib/results.ts';
-import { fixtureSide, MicroBenchError, planOperations, reporterSide } from '../../bench/reporter/microSides.ts';
-import { buildSyntheticRun } from '../../bench/reporter/syntheticRun.ts';
+import { median } from '../../bench/lib/measure.ts';
+import { BENCH_DIR, loadAverage, readSection, ROOT, table, writeSection } from '../../bench/lib/results.ts';
+import { MicroBenchError } from '../../bench/reporter/microSides.ts';
 
 const TARGET_MICROS = 50;
 
@@ -41,45 +42,59 @@ function overheadQuote(): string {
     + `CPU ${cpu[1]} s -> ${cpu[2]} s, that is ${micros(cpuPerOperation)} µs of CPU per operation over every process of the run.`;
 }
 
+/** One side's CPU µs per operation, one figure per measured repetition, from a fresh process. */
+function measureSide(side: 'fixture' | 'reporter', args: number[]): Promise<number[]> {
+  const script = path.join(BENCH_DIR, 'reporter', 'microRun.ts');
+  // The reporter writes where it is told and alerts a webhook when one is set: neither for a bench.
+  const env = { ...process.env, REPORTS_DIR: '', WEBHOOK_URL: '' };
+  const child = spawn(process.execPath, ['--import', 'tsx', script, side, ...args.map(String), path.join(BENCH_DIR, '.work', 'micro')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('MICRO '));
+      let figures: unknown;
+      try {
+        figures = line ? (JSON.parse(line.slice(6)) as { perOperation?: unknown }).perOperation : undefined;
+      } catch {
+        figures = undefined;
+      }
+      if (code === 0 && Array.isArray(figures) && figures.length === args[1] && figures.every((n) => typeof n === 'number' && n > 0)) return resolve(figures as number[]);
+      reject(new MicroBenchError(`the ${side} side failed (exit ${code}):\n${stderr.slice(-2000) || stdout.slice(-2000)}`));
+    });
+  });
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, warmup: { type: 'string', default: '3' }, tests: { type: 'string', default: '300' }, operations: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, warmup: { type: 'string', default: '5' }, tests: { type: 'string', default: '300' }, operations: { type: 'string', default: '20' } } });
   const runs = integer('runs', values.runs, 1);
   const warmup = integer('warmup', values.warmup, 0);
-  const shape = { tests: integer('tests', values.tests, 1), operationsPerTest: integer('operations', values.operations, 1) };
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new SetupError('the heap is collected between repetitions: run it as `tsx --expose-gc scripts/bench/reporterMicro.ts`');
-  const operations = shape.tests * shape.operationsPerTest;
-  const plan = planOperations(shape);
-  const run = buildSyntheticRun(shape.tests, operations);
-  if (run.operations !== operations) throw new MicroBenchError(`the synthetic run holds ${run.operations} operations, ${operations} were asked for`);
-  const outputDir = path.join(BENCH_DIR, '.work', 'micro');
+  const tests = integer('tests', values.tests, 1);
+  const operationsPerTest = integer('operations', values.operations, 1);
+  const operations = tests * operationsPerTest;
   // Read first: a malformed section stops the bench before any repetition.
   const overhead = overheadQuote();
 
   const loadBefore = loadAverage();
-  const fixture: number[] = [];
-  const reporter: number[] = [];
-  for (let repetition = -warmup; repetition < runs; repetition++) {
-    gc();
-    const fixtureMicros = (await fixtureSide(plan)) / operations;
-    gc();
-    const reporterMicros = (await reporterSide(run, outputDir)) / operations;
-    if (repetition < 0) continue;
-    fixture.push(fixtureMicros);
-    reporter.push(reporterMicros);
-    console.log(`[bench] repetition ${repetition + 1}/${runs}: fixture ${micros(fixtureMicros)} µs/op, reporter ${micros(reporterMicros)} µs/op (load ${loadAverage()})`);
-  }
+  console.log(`[bench] reporter micro: ${operations} operations a repetition, ${warmup} warm-up + ${runs} measured (load ${loadBefore})`);
+  const fixture = await measureSide('fixture', [warmup, runs, tests, operationsPerTest]);
+  console.log(`[bench] fixture side: median ${micros(median(fixture))} µs/op (load ${loadAverage()})`);
+  const reporter = await measureSide('reporter', [warmup, runs, tests, operationsPerTest]);
+  console.log(`[bench] reporter side: median ${micros(median(reporter))} µs/op (load ${loadAverage()})`);
   const loadAfter = loadAverage();
   const sides = [
     ['fixture side', '`risk` fixture: recorder, `risk.check` / `risk.pass` / `risk.fail` / `risk.warn`, source line, attachment, Allure labels, annotations', spread(fixture)],
     ['reporter side', 'risk reporter: `onTestEnd` for every test + `onEnd` (log, verdict, summary files)', spread(reporter)],
-    ['sum', 'per repetition', spread(fixture.map((value, index) => value + reporter[index]!))],
+    ['sum', 'the two sides\' repetitions of the same rank added', spread(fixture.map((value, index) => value + reporter[index]!))],
   ] as const;
   const sum = sides[2][2].median;
   const body = [
-    `${shape.tests} tests x ${shape.operationsPerTest} operations (${operations} operations a repetition), the operations of the synthetic run (\`bench/reporter/syntheticRun.ts\`: `
+    `${tests} tests x ${operationsPerTest} operations (${operations} operations a repetition), the operations of the synthetic run (\`bench/reporter/syntheticRun.ts\`: `
       + 'one failure in 10,000, one warning in 1,000) on both sides; a passed check alternates `risk.check` (a no-op body) and `risk.pass`, called from a module named as a spec (`bench/reporter/microOperations.spec.ts`) as the suite\'s checks are. '
-      + `CPU time of this one process (\`process.cpuUsage\`, user + sys, garbage collection included), ${warmup} warm-up repetitions, then ${runs} measured, the heap collected before each side.`,
+      + `Each side in its own Node process, as a run keeps them apart (the fixture in a worker, the reporter in the runner): CPU time of that process (\`process.cpuUsage\`, user + sys, `
+      + `garbage collection included, none forced), ${warmup} warm-up repetitions, then ${runs} measured.`,
     '',
     table(['side', 'what runs', 'median (µs/op)', 'min', 'max'], sides.map(([side, what, s]) => [side, what, side === 'sum' ? `**${micros(s.median)}**` : micros(s.median), micros(s.min), micros(s.max)])),
     '',
@@ -92,15 +107,15 @@ async function main(): Promise<void> {
       + 'With no running test the recorder runs each check bare instead, and `test.info()`, which throws outside a test, is stubbed to say so without an error (a check inside a test never pays for that error); '
       + 'the source line of each check is still read from its stack.',
   ].join('\n');
-  const command = `tsx --expose-gc scripts/bench/reporterMicro.ts ${process.argv.slice(2).join(' ')}`.trim();
-  writeSection('reporter-micro', 'Reporter micro-benchmark: CPU per operation, fixture and reporter in one process', command, body);
+  const command = `tsx scripts/bench/reporterMicro.ts ${process.argv.slice(2).join(' ')}`.trim();
+  writeSection('reporter-micro', 'Reporter micro-benchmark: CPU per operation of the risk fixture and the risk reporter, without the runner', command, body);
   console.log(`\n${body}`);
 }
 
-/** A wrong or unknown option, a missing flag, a malformed input: one message. Anything else is a bug: its stack. */
+/** A wrong or unknown option, a malformed input or a side that failed: one message. Anything else is a bug: its stack. */
 function isUserError(error: unknown): error is Error {
   const parseArgsError = String((error as { code?: unknown } | undefined)?.code ?? '').startsWith('ERR_PARSE_ARGS');
-  return error instanceof UsageError || error instanceof SetupError || error instanceof MicroBenchError || parseArgsError;
+  return error instanceof UsageError || error instanceof MicroBenchError || parseArgsError;
 }
 
 main().catch((error: unknown) => {
