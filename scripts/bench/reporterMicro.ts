@@ -26,10 +26,17 @@ function integer(name: string, value: string | undefined, min: number): number {
 const spread = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 const micros = (value: number) => value.toFixed(1);
 
-/** The wall-time overhead of a real run as reporterOverhead.ts wrote it, in words; its figures must be where that script puts them. */
-function overheadQuote(): string {
+interface RealRun {
+  date: string;
+  operations: number;
+  wallOverhead: string;
+  cpuSeconds: [string, string];
+}
+
+/** The figures of a real run as reporterOverhead.ts wrote them, or undefined when it has not run; they must be where that script puts them. */
+function realRun(): RealRun | undefined {
   const section = readSection('reporter-overhead');
-  if (!section) return 'bench/RESULTS.md has no reporter-overhead section yet (`tsx scripts/bench/reporterOverhead.ts` writes it).';
+  if (!section) return undefined;
   const wall = /median of the pairs' overheads \|[^\n]*?\*\*(-?[\d.]+) %\*\*/.exec(section)?.[1];
   const cpu = /\| CPU time \(s\) \| ([\d.]+) \| ([\d.]+) \|/.exec(section);
   const operations = /\((\d+) operations\)/.exec(section)?.[1];
@@ -37,9 +44,17 @@ function overheadQuote(): string {
   if (!wall || !cpu || !operations || !date) {
     throw new MicroBenchError('bench/RESULTS.md: the reporter-overhead section lacks its date, its "median of the pairs\' overheads", its "CPU time (s)" row or its operation count; rerun tsx scripts/bench/reporterOverhead.ts');
   }
-  const cpuPerOperation = ((Number(cpu[2]) - Number(cpu[1])) * 1e6) / Number(operations);
-  return `Beside it, the real run of the reporter-overhead section (${date}, ${operations} operations): wall-time overhead **${wall} %** (median of its pairs; noisy: wall time follows the load), `
-    + `CPU ${cpu[1]} s -> ${cpu[2]} s, that is ${micros(cpuPerOperation)} µs of CPU per operation over every process of the run.`;
+  return { date, operations: Number(operations), wallOverhead: wall, cpuSeconds: [cpu[1]!, cpu[2]!] };
+}
+
+/** The micro figure beside the real run's: wall-time overhead as measured, and its CPU per operation. */
+function besideRealRun(real: RealRun | undefined, sum: number): string {
+  if (!real) return 'bench/RESULTS.md has no reporter-overhead section yet (`tsx scripts/bench/reporterOverhead.ts` writes it).';
+  const [list, risk] = real.cpuSeconds;
+  const cpuPerOperation = ((Number(risk) - Number(list)) * 1e6) / real.operations;
+  return `Beside it, the real run of the reporter-overhead section (${real.date}, ${real.operations} operations): wall-time overhead **${real.wallOverhead} %** (median of its pairs; noisy: wall time follows the load), `
+    + `CPU ${list} s -> ${risk} s, that is ${micros(cpuPerOperation)} µs of CPU per operation over every process of the run. `
+    + `The ${micros(sum)} µs measured here are ${((sum / cpuPerOperation) * 100).toFixed(0)} % of that; the rest lies in what this benchmark leaves out (below) and in the real run's noise.`;
 }
 
 /** One side's CPU µs per operation, one figure per measured repetition, from a fresh process. */
@@ -75,7 +90,7 @@ async function main(): Promise<void> {
   const operationsPerTest = integer('operations', values.operations, 1);
   const operations = tests * operationsPerTest;
   // Read first: a malformed section stops the bench before any repetition.
-  const overhead = overheadQuote();
+  const real = realRun();
 
   const loadBefore = loadAverage();
   console.log(`[bench] reporter micro: ${operations} operations a repetition, ${warmup} warm-up + ${runs} measured (load ${loadBefore})`);
@@ -100,7 +115,7 @@ async function main(): Promise<void> {
     '',
     `Target: <= ${TARGET_MICROS} µs of CPU per operation, fixture + reporter: **${sum <= TARGET_MICROS ? 'met' : 'not met'}** (${micros(sum)} µs). Load average ${loadBefore} before, ${loadAfter} after.`,
     '',
-    overhead,
+    besideRealRun(real, sum),
     '',
     'Not included, since it runs only inside a Playwright test: `test.step` for the first 200 passed checks of a test and every failure '
       + '(Playwright\'s step bookkeeping and its messages from the worker to the runner), the attachment\'s trip to the runner, and loading the fixtures\' modules. '
