@@ -58,6 +58,15 @@ export function writeSection(name: string, title: string, command: string, body:
   return RESULTS_FILE;
 }
 
+/** The body of section `name` of bench/RESULTS.md (between its markers), or undefined when it has none. */
+export function readSection(name: string): string | undefined {
+  if (!existsSync(RESULTS_FILE)) return undefined;
+  const current = readFileSync(RESULTS_FILE, 'utf8');
+  const start = current.indexOf(`<!-- ${name}:begin -->`);
+  const stop = current.indexOf(`<!-- ${name}:end -->`);
+  return start >= 0 && stop > start ? current.slice(start, stop) : undefined;
+}
+
 /** A Markdown table from a header row and body rows. */
 export function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;

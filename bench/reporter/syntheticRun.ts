@@ -54,7 +54,7 @@ interface FakeResult {
 }
 
 /** Operation `index` of a test: mostly passes, one failure in ten thousand, one warning in a thousand. */
-function operation(test: number, index: number): Record<string, unknown> {
+export function syntheticOperation(test: number, index: number): Record<string, unknown> {
   const n = test * 7919 + index;
   const name = `GET /api/resource/${index % 40} answers within budget`;
   if (n % 10_000 === 0) {
@@ -101,7 +101,7 @@ export function buildSyntheticRun(tests: number, operations: number, root = '/be
     const test = new FakeTest(`check ${t}`, file, `${root}/tests/${fileName}`, 10 + (t % TESTS_PER_FILE) * 6);
     file.tests.push(test);
     const count = Math.floor(((t + 1) * operations) / tests) - Math.floor((t * operations) / tests);
-    const ops = Array.from({ length: count }, (_, i) => operation(t, i));
+    const ops = Array.from({ length: count }, (_, i) => syntheticOperation(t, i));
     made += count;
     const failed = ops.some((op) => op.outcome === 'fail');
     const body = Buffer.from(JSON.stringify({ version: 1, taskId: `${project.title}/check-${t}`, gate: project.title, operations: ops }));

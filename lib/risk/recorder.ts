@@ -1,7 +1,7 @@
 import { Redactor } from '../redact.ts';
 import { blocks, DEFAULT_POLICY, type RiskPolicy } from './policy.ts';
 import { SeverityResolver } from './severity.ts';
-import { CheckFailedError, checkLocation, type OperationSteps, type SourceLocation } from './steps.ts';
+import { callerLocation, CheckFailedError, type OperationSteps, type SourceLocation } from './steps.ts';
 import type { Operation, OperationOutcome, Severity } from './types.ts';
 import { describeWaiver, findWaiver, type Waiver } from './waivers.ts';
 
@@ -86,7 +86,7 @@ export class RiskRecorder {
   /** Runs `fn` as one operation: pass when it returns, fail (with the error as evidence) when it throws. */
   async check<T>(name: string, fn: () => T | Promise<T>, options: CheckOptions): Promise<T | undefined> {
     if (!this.steps || (this.steps.wants && !this.steps.wants('running'))) return this.checkUnshown(name, fn, options);
-    const location = checkLocation(new Error().stack);
+    const location = callerLocation();
     let thrown: { error: unknown } | undefined;
     try {
       // Inside the step, so what the check does (requests, page actions) nests under it.
@@ -123,7 +123,7 @@ export class RiskRecorder {
     } catch (error) {
       const op = this.push(name, 'fail', started, errorMessage(error), options);
       if (op && this.steps) {
-        const location = checkLocation(new Error().stack);
+        const location = callerLocation();
         if (location) this.locations.set(op, location);
         this.steps?.show(op, location);
       }
@@ -164,7 +164,7 @@ export class RiskRecorder {
   record(operation: OperationInput): Operation | undefined {
     const op = this.store(operation);
     if (op && this.steps) {
-      const location = !this.steps.wants || this.steps.wants(op.outcome) ? checkLocation(new Error().stack) : undefined;
+      const location = !this.steps.wants || this.steps.wants(op.outcome) ? callerLocation() : undefined;
       if (location) this.locations.set(op, location);
       this.steps.show(op, location);
     }

@@ -53,6 +53,70 @@ export function stepTitle(operation: Pick<Operation, 'name' | 'outcome' | 'messa
 const PLUMBING = /[\\/](lib[\\/]risk[\\/]|fixtures[\\/]risk\.|node_modules[\\/])|(?:^at |\()node:/;
 const FRAME = /(?:\(|at (?:async )?)((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
+/** The same plumbing and spec files, told apart by a raw frame's file name (a path or a file: URL). */
+const PLUMBING_FILE = /[\\/](lib[\\/]risk[\\/]|fixtures[\\/]risk\.|node_modules[\\/])|^node:/;
+const SPEC_FILE = /\.(spec|test)\.[cm]?[jt]s$/;
+
+/** The frames `checkLocation` could pick: none of the plumbing, nothing past the first spec frame. */
+function framesToFormat(frames: NodeJS.CallSite[]): NodeJS.CallSite[] {
+  const kept: NodeJS.CallSite[] = [];
+  for (const frame of frames) {
+    const file = frame.getFileName() ?? '';
+    if (PLUMBING_FILE.test(file)) continue;
+    kept.push(frame);
+    if (SPEC_FILE.test(file)) break;
+  }
+  return kept;
+}
+
+/** Where the frames at these raw positions point: the checks of a loop share their frames. Bounded, in case code is generated. */
+const locationsByFrames = new Map<string, SourceLocation | undefined>();
+const MAX_REMEMBERED_LOCATIONS = 10_000;
+
+/** The raw positions of the frames, or undefined when one has no file (eval'd code: its text names where it was evaluated). */
+function framesKey(frames: readonly NodeJS.CallSite[]): string | undefined {
+  let key = '';
+  for (const frame of frames) {
+    const file = frame.getFileName();
+    if (!file) return undefined;
+    key += `${file}:${frame.getLineNumber()}:${frame.getColumnNumber()}\n`;
+  }
+  return key;
+}
+
+/**
+ * `checkLocation` of a stack taken where this is called, formatting only the frames it could pick,
+ * and those once for a place in the code: the installed formatter maps every frame through its
+ * source map, and Playwright's worker keeps 200 frames, mostly its own. Without a formatter to hand
+ * the frames to, V8 formats them all.
+ */
+export function callerLocation(): SourceLocation | undefined {
+  const format = Error.prepareStackTrace;
+  const holder: { stack?: string } = {};
+  if (!format) {
+    Error.captureStackTrace(holder, callerLocation);
+    return checkLocation(holder.stack);
+  }
+  let frames: NodeJS.CallSite[] = [];
+  Error.prepareStackTrace = (_error, all) => {
+    frames = framesToFormat(all);
+    return '';
+  };
+  try {
+    // The stack starts at the frame that called callerLocation, as a `new Error()` made there would.
+    Error.captureStackTrace(holder, callerLocation);
+    void holder.stack;
+  } finally {
+    Error.prepareStackTrace = format;
+  }
+  const key = framesKey(frames);
+  const known = key === undefined ? undefined : locationsByFrames.get(key);
+  if (known || (key !== undefined && locationsByFrames.has(key))) return known && { ...known };
+  const location = checkLocation(format(holder as Error, frames) as string);
+  if (key !== undefined && locationsByFrames.size < MAX_REMEMBERED_LOCATIONS) locationsByFrames.set(key, location);
+  return location && { ...location };
+}
+
 /**
  * The source line that made the check, from a stack: the spec's own line when the spec is on the
  * stack, else the first frame outside the recorder (a helper such as lib/a11y recording for a spec).
@@ -67,7 +131,7 @@ export function checkLocation(stack: string | undefined): SourceLocation | undef
     if (!match) continue;
     const file = match[1]!.startsWith('file://') ? decodeURIComponent(new URL(match[1]!).pathname) : match[1]!;
     const location = { file, line: Number(match[2]), column: Number(match[3]) };
-    if (/\.(spec|test)\.[cm]?[jt]s$/.test(file)) return location;
+    if (SPEC_FILE.test(file)) return location;
     fallback ??= location;
   }
   return fallback;

@@ -98,4 +98,33 @@ describe('operations as steps', () => {
     assert.deepEqual(checkLocation(stack.split('\n').slice(0, 3).join('\n')), { file: '/suite/lib/a11y/axeOperations.ts', line: 40, column: 10 });
     assert.equal(checkLocation('Error\n    at node:internal/x:1:1'), undefined);
   });
+
+  test('the checks of a loop are located at its line, each with its own location', () => {
+    const { steps, sink } = recordingSteps();
+    const recorder = new RiskRecorder('api/x', 'contracts', { steps: sink });
+    const whole = checkLocation(new Error().stack); for (let i = 0; i < 3; i++) recorder.pass(`ok ${i}`, { check: 'data-flows/status' });
+    const [first, second, third] = steps.map((step) => step.location);
+    assert.ok(whole && first);
+    assert.deepEqual([first.file, first.line], [whole.file, whole.line]);
+    assert.deepEqual([second, third], [first, first]);
+    assert.notEqual(second, first);
+  });
+
+  test('a recorded check is located at the line the whole stack gives, with or without a stack formatter installed', () => {
+    const format = Error.prepareStackTrace;
+    assert.ok(format);
+    for (const installed of [true, false]) {
+      if (!installed) delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+      try {
+        const { steps, sink } = recordingSteps();
+        const recorder = new RiskRecorder('api/x', 'contracts', { steps: sink });
+        const whole = checkLocation(new Error().stack); recorder.pass('ok', { check: 'data-flows/status' });
+        assert.ok(whole && steps[0]!.location);
+        assert.deepEqual([steps[0]!.location.file, steps[0]!.location.line], [whole.file, whole.line]);
+        assert.equal(Error.prepareStackTrace, installed ? format : undefined);
+      } finally {
+        Error.prepareStackTrace = format;
+      }
+    }
+  });
 });
