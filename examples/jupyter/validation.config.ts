@@ -19,8 +19,12 @@ export default defineValidationConfig({
   routes: [
     { path: '/login', name: 'login' },
     // Modification times ("a minute ago") and checkpoint times change from run to run.
-    { path: '/tree', name: 'files', requiresAuth: true, masks: ['.item_modified'] },
-    { path: '/notebooks/welcome.ipynb', name: 'notebook', requiresAuth: true, masks: ['.checkpoint_status', '.autosave_status'] },
+    // Each file's row: its "modified an hour ago" and "Running" change width with the clock and the run's own
+    // kernels and move the rest of the row, so the whole row is masked (its names are checked by the browser gate).
+    { path: '/tree', name: 'files', requiresAuth: true, masks: ['#notebook_list .list_item'] },
+    // The save widget's "Last Checkpoint: an hour ago" changes width with the clock and moves the header around it;
+    // the notification area shows the kernel's passing states ("Kernel starting") for as long as they last.
+    { path: '/notebooks/welcome.ipynb', name: 'notebook', requiresAuth: true, masks: ['#save_widget', '#notification_area'] },
     { path: '/edit/README.md', name: 'editor', requiresAuth: true, masks: ['.last_modified'] },
   ],
   browser: {
