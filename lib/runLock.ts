@@ -115,7 +115,7 @@ export class RunLock {
         if (after === undefined || after === this.pid) return () => rmSync(mark, { force: true });
         rmSync(mark, { force: true });
       }
-      if (this.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for an exclusive measurement (pid ${holder}) to finish (run lock ${this.dir})`);
+      if (this.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for an exclusive measurement${holder !== undefined && holder > 0 ? ` (pid ${holder})` : ''} to finish (run lock ${this.dir})`);
       await this.sleep(this.pollMs);
     }
   }

@@ -3,6 +3,7 @@
  * with no reference to anything outside their own body.
  */
 import type { ColourSample } from './colour.ts';
+import type { MaskBox } from '../visual/manifest.ts';
 
 export interface ColourProbeOptions {
   /** Elements (and their descendants) not sampled. */
@@ -122,10 +123,10 @@ export interface MaskProbe {
  * baseline can record them and a later change can say which masked content changed size.
  * Selectors the page cannot parse as CSS (Playwright-only syntax) are skipped.
  */
-export function maskBoxes(probe: MaskProbe): Array<{ selector: string; x: number; y: number; width: number; height: number }> {
+export function maskBoxes(probe: MaskProbe): MaskBox[] {
   const dx = probe.fullPage ? window.scrollX : 0;
   const dy = probe.fullPage ? window.scrollY : 0;
-  const boxes: Array<{ selector: string; x: number; y: number; width: number; height: number }> = [];
+  const boxes: MaskBox[] = [];
   for (const selector of probe.selectors) {
     let elements: NodeListOf<Element>;
     try {

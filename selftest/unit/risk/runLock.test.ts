@@ -68,14 +68,17 @@ describe('run lock', () => {
 
   it("clears the marks of processes that died: a crashed worker's test or audit never blocks the run", async () => {
     const dir = folder();
-    const { a, b, alive } = processes(dir);
-    await a.shared(1_000);
-    await b.exclusive(1_000).catch(() => undefined);
+    const { b, alive } = processes(dir);
+    // Worker 2 took the run to itself, worker 1 was running a test: both die holding their marks.
+    await b.exclusive(1_000);
+    writeFileSync(path.join(dir, 'shared', '1-1'), '');
     alive.delete(1);
     alive.delete(2);
     const { c } = processes(dir, new Set([3]));
     (await c.exclusive(1_000))();
     (await c.shared(1_000))();
+    assert.equal(existsSync(path.join(dir, 'exclusive')), false, "the dead writer's folder is gone");
+    assert.equal(existsSync(path.join(dir, 'shared', '1-1')), false, "the dead reader's mark is gone");
     // A folder made by a process that died before naming itself is an orphan after a while.
     const orphan = folder();
     mkdirSync(path.join(orphan, 'exclusive'), { recursive: true });

@@ -76,6 +76,14 @@ describe('masked content that changed size', () => {
     assert.deepEqual(resizedMasks(undefined, [box('time', 0, 1)]), []);
   });
 
+  it('serialises each box on one line and reads back what it wrote', () => {
+    const manifest = parseManifest(JSON.stringify({ version: 1, target: 't', screens: { home: { route: '/', viewport: 'desktop', width: 10, height: 10, browser: 'chromium', browserVersion: '1', platform: 'linux', sha256: 'a'.repeat(64), acceptedAt: '2026-11-30T00:00:00Z', masks: [...table, box('a[title="x, y"]', -3, 1.5)] } } }), 'm');
+    const text = serialiseManifest(manifest);
+    assert.deepEqual(parseManifest(text, 'm'), manifest);
+    assert.match(text, /^ {8}\{ "selector": "\[data-dynamic\]", "x": 100, "y": 300, "width": 82, "height": 40 \},?$/m);
+    assert.match(text, /^ {8}\{ "selector": "a\[title=\\"x, y\\"\]", "x": -3, "y": 300, "width": 1\.5, "height": 40 \}$/m);
+  });
+
   it('a manifest entry carries at most MAX_MASK_BOXES boxes, and an older entry without them still parses', () => {
     const entry = { route: '/', viewport: 'desktop', width: 10, height: 10, browser: 'chromium', browserVersion: '1', platform: 'linux', sha256: 'a'.repeat(64), acceptedAt: '2026-11-30T00:00:00Z' };
     const text = (masks?: MaskBox[]) => JSON.stringify({ version: 1, target: 't', screens: { home: masks ? { ...entry, masks } : entry } });
