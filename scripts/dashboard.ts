@@ -7,7 +7,8 @@ import { colorWanted, renderOnce, watchTargets, watchTerminal } from './dashboar
 
 const USAGE = `Usage: npm run dashboard -- [--target <id> | --targets] [--once] [--refresh N] [--log path] [--port N [--host addr]]
   --target <id> a workspace run's target: its log in reports/<id>/
-  --targets     a workspace run's targets side by side, one row each, under the release verdict (terminal)
+  --targets     a workspace run's targets side by side, one row each, under the release verdict
+                (terminal; with --port, the web page)
   --once        print the dashboard once and exit (exit code 3 when the log is damaged)
   --refresh N   seconds between redraws (default 5)
   --log path    the execution log to show (default: latest.jsonl in REPORTS_DIR, OUTPUT_ROOT/reports or ./reports)
@@ -38,15 +39,19 @@ await runCli('dashboard', async () => {
   const activityLines = Math.round(positiveNumber('activity', values.activity, 8));
   if (values.target !== undefined && values.log !== undefined) throw new UserError('--target and --log both pick the log: give one');
   if (values.targets) {
-    if (values.target !== undefined || values.log !== undefined || values.port !== undefined) throw new UserError('--targets shows every target: it takes no --target, --log or --port');
+    if (values.target !== undefined || values.log !== undefined) throw new UserError('--targets shows every target: it takes no --target or --log');
+    if (values.port !== undefined) {
+      const reportsDir = reportsDirFromEnv();
+      await startServer({ source: { logPath: path.join(reportsDir, 'verdict.json'), reportsDir }, workspace: true, port: portNumber(values.port), host: values.host ?? '127.0.0.1', activityLines, pollMs: Math.min(1000, refreshSeconds * 1000) });
+      return undefined;
+    }
+    if (values.host !== undefined) throw new UserError('--host needs --port: it sets where the web dashboard listens');
     return watchTargets(reportsDirFromEnv(), values.once ? undefined : refreshSeconds);
   }
   const source = values.target === undefined ? logSource(values.log) : logSource(path.join(reportsDirFromEnv(), values.target, 'latest.jsonl'));
   if (values.host !== undefined && values.port === undefined) throw new UserError('--host needs --port: it sets where the web dashboard listens');
   if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got ${JSON.stringify(values.port)}`);
-    await startServer({ source, port, host: values.host ?? '127.0.0.1', activityLines, pollMs: Math.min(1000, refreshSeconds * 1000) });
+    await startServer({ source, port: portNumber(values.port), host: values.host ?? '127.0.0.1', activityLines, pollMs: Math.min(1000, refreshSeconds * 1000) });
     return undefined;
   }
   if (values.once) {
@@ -56,3 +61,9 @@ await runCli('dashboard', async () => {
   }
   return watchTerminal(source, refreshSeconds, activityLines, process.env);
 });
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got ${JSON.stringify(value)}`);
+  return port;
+}

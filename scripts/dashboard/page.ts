@@ -70,7 +70,8 @@ progress { width: 140px; }
 #activity { font-family: ui-monospace, monospace; font-size: 0.85rem; }
 #problems { color: #b58700; font-family: ui-monospace, monospace; font-size: 0.85rem; }
 .readiness-READY { color: #2e9e5b; } .readiness-ON-HOLD { color: #b58700; }
-.verdict-PASS { color: #7ee2a8; } .verdict-WARNING { color: #ffd166; } .verdict-CRITICAL { color: #ff8a8f; }
+td.verdict-PASS, td.level-ok { color: #2e9e5b; } td.verdict-WARNING, td.level-warn { color: #b58700; } td.verdict-CRITICAL, td.level-critical { color: #d2373c; font-weight: 600; }
+#details { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; } .target h2 { font-size: 1rem; } .verdict-PASS { color: #7ee2a8; } .verdict-WARNING { color: #ffd166; } .verdict-CRITICAL { color: #ff8a8f; }
 `;
 
 /** Plain browser script: texts go through textContent; only the server's own SVG goes through innerHTML. */
@@ -117,6 +118,82 @@ function eta(e) {
   if (e.kind === 'unknown') return 'unknown';
   if (e.kind === 'estimate') return '~' + Math.round(e.remainingSeconds) + 's';
   return Math.round(e.overSeconds) + 's over';
+}
+function connect() {
+  const source = new EventSource('/events');
+  source.onopen = () => { $('connection').textContent = 'live'; };
+  source.onmessage = (event) => { try { render(JSON.parse(event.data)); } catch (e) { $('connection').textContent = 'bad update: ' + e.message; } };
+  source.onerror = () => { $('connection').textContent = 'reconnecting...'; };
+}
+fetch('/api/state').then((r) => r.json()).then(render).catch(() => {});
+connect();
+`;
+
+/** A workspace run's page: the release verdict, then every target side by side, then each target's detail. */
+export const TARGETS_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Meta-Orchestrator dashboard: every target</title>
+<link rel="stylesheet" href="/assets/dashboard.css">
+<script src="/assets/dashboard.js" defer></script>
+</head>
+<body>
+<header>
+  <h1>Meta-Orchestrator</h1>
+  <div id="release" data-testid="release">waiting for the targets' logs...</div>
+  <div id="connection" data-testid="connection">connecting</div>
+</header>
+<main>
+  <ul id="release-reasons" data-testid="release-reasons"></ul>
+  <section>
+    <h2>Targets side by side</h2>
+    <table data-testid="targets"><thead><tr id="targets-head"></tr></thead><tbody id="targets"></tbody></table>
+  </section>
+  <section id="details" data-testid="details"></section>
+  <section><h2>Release files</h2><ul id="files"></ul></section>
+</main>
+</body>
+</html>
+`;
+
+/** Plain browser script, as the single-target page's: texts through textContent, only the server's SVG through innerHTML. */
+export const TARGETS_JS = `
+'use strict';
+const $ = (id) => document.getElementById(id);
+const rate = (r) => r.toFixed(2) + ' %';
+function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; }
+function link(text, href) { const li = el('li'); const a = el('a', text); a.href = href; li.append(a); return li; }
+function render(state) {
+  if (!state.ok) { $('release').textContent = state.message; return; }
+  const release = $('release'); release.textContent = '';
+  if (state.release) release.append('Release: ', el('strong', state.release.verdict, 'verdict-' + state.release.verdict));
+  else release.append(state.targets.length ? 'Release: running' : 'no workspace run in ' + state.reportsDir + ' yet');
+  release.dataset.verdict = state.release ? state.release.verdict : '';
+  $('release-reasons').replaceChildren(...(state.release ? state.release.reasons : []).map((r) => el('li', r)));
+  $('targets-head').replaceChildren(...['target', 'state', 'verdict', 'tasks', 'risk', 'failed', 'blocked'].concat(state.gateNames).map((h) => el('th', h)));
+  $('targets').replaceChildren(...state.targets.map((t) => {
+    const tr = document.createElement('tr'); tr.dataset.target = t.id;
+    if (t.problem) { const td = el('td', t.problem, 'status-failed'); td.colSpan = 6 + state.gateNames.length; tr.append(el('td', t.id), td); return tr; }
+    const byGate = new Map(t.gates.map((g) => [g.gate, g.status]));
+    const bar = document.createElement('progress'); bar.max = Math.max(1, t.tasks.planned); bar.value = t.tasks.done;
+    const progress = el('td'); progress.append(bar, ' ' + t.tasks.done + '/' + t.tasks.planned);
+    const risk = el('td', rate(t.risk.rate), 'level-' + t.risk.level); risk.dataset.testid = 'risk';
+    tr.append(el('td', t.id + ' (' + t.name + ')'), el('td', t.state, 'status-' + t.state), el('td', t.verdict || 'RUNNING', t.verdict ? 'verdict-' + t.verdict : ''), progress, risk,
+      el('td', String(t.tasks.failed)), el('td', String(t.tasks.blocked)), ...state.gateNames.map((g) => { const s = byGate.get(g) || '-'; const td = el('td', s, 'status-' + s); td.dataset.gate = g; return td; }));
+    return tr;
+  }));
+  $('details').replaceChildren(...state.targets.filter((t) => !t.problem).map((t) => {
+    const section = el('section', undefined, 'target'); section.dataset.target = t.id;
+    section.append(el('h2', t.id + ': ' + t.name + ' (' + t.environment + '), run ' + t.runId));
+    const reasons = el('ul'); reasons.append(...t.reasons.map((r) => el('li', r))); section.append(reasons);
+    const trend = el('div'); trend.innerHTML = t.trendSvg; section.append(el('h3', 'Risk rate over past runs'), trend);
+    const files = el('ul'); files.append(...t.files.map((f) => link(f, '/targets/' + encodeURIComponent(t.id) + '/logs/' + encodeURIComponent(f)))); section.append(files);
+    return section;
+  }));
+  $('files').replaceChildren(...state.files.map((f) => link(f, '/logs/' + encodeURIComponent(f))));
+  document.body.dataset.released = state.release ? 'yes' : 'no';
 }
 function connect() {
   const source = new EventSource('/events');

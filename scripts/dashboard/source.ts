@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseExecutionLog, type ParsedLog } from '../../lib/log/index.ts';
 import { parseHistory, type HistoryEntry } from '../../lib/ops/history.ts';
 import { parseReviews, type ParsedReviews } from '../../lib/review/log.ts';
+import type { TargetView } from '../../lib/ops/overview.ts';
 import { buildDashboardView, type DashboardView } from '../../lib/ops/view.ts';
 import { UserError } from './cli.ts';
 
@@ -61,4 +62,52 @@ export function fingerprint(source: LogSource): string {
     }
   }
   return parts.join('|');
+}
+
+/** The targets of a workspace run: the folders of the reports holding a latest.jsonl. */
+export function workspaceTargetIds(reportsDir: string): string[] {
+  if (!existsSync(reportsDir)) return [];
+  return readdirSync(reportsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(reportsDir, entry.name, 'latest.jsonl')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export interface WorkspaceOverview {
+  targets: TargetView[];
+  /** The release verdict, once the run has written it. */
+  release?: { verdict: string; reasons: string[]; runId?: string };
+}
+
+/** Every target's view (or why it has none) and the release verdict: what both dashboards show side by side. */
+export function loadOverview(reportsDir: string, now = new Date()): WorkspaceOverview {
+  const targets: TargetView[] = workspaceTargetIds(reportsDir).map((id) => {
+    const dir = path.join(reportsDir, id);
+    try {
+      return { id, view: loadView({ logPath: path.join(dir, 'latest.jsonl'), reportsDir: dir }, now) };
+    } catch (error) {
+      return { id, problem: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    }
+  });
+  try {
+    const verdict = JSON.parse(readFileSync(path.join(reportsDir, 'verdict.json'), 'utf8')) as { verdict?: unknown; reasons?: unknown; run_id?: unknown };
+    if (typeof verdict.verdict === 'string') {
+      return { targets, release: { verdict: verdict.verdict, reasons: Array.isArray(verdict.reasons) ? verdict.reasons.map(String) : [], ...(typeof verdict.run_id === 'string' ? { runId: verdict.run_id } : {}) } };
+    }
+  } catch {
+    // no release verdict yet: the run is still going
+  }
+  return { targets };
+}
+
+/** Changes when any target's log, history or reviews move on, or the release verdict is written. */
+export function workspaceFingerprint(reportsDir: string): string {
+  const parts = workspaceTargetIds(reportsDir).map((id) => fingerprint({ logPath: path.join(reportsDir, id, 'latest.jsonl'), reportsDir: path.join(reportsDir, id) }));
+  try {
+    const stat = statSync(path.join(reportsDir, 'verdict.json'));
+    parts.push(`verdict:${stat.size}:${stat.mtimeMs}`);
+  } catch {
+    parts.push('verdict:absent');
+  }
+  return parts.join('||');
 }

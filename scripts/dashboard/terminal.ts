@@ -1,9 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { renderOverview, type TargetView } from '../../lib/ops/overview.ts';
+import { renderOverview } from '../../lib/ops/overview.ts';
 import { renderTerminal } from '../../lib/ops/terminal.ts';
 import { exitCodeForLog, UserError } from './cli.ts';
-import { fingerprint, loadView, type LogSource } from './source.ts';
+import { fingerprint, loadOverview, loadView, type LogSource } from './source.ts';
 
 export function colorWanted(stream: NodeJS.WriteStream, env: Record<string, string | undefined>): boolean {
   // https://no-color.org: present and not empty disables colour.
@@ -48,26 +46,13 @@ export async function watchTerminal(source: LogSource, refreshSeconds: number, a
 
 /** The targets of a workspace run (folders of the reports with a latest.jsonl) and the release verdict. */
 export function overviewFrame(reportsDir: string): string {
-  const ids = existsSync(reportsDir)
-    ? readdirSync(reportsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(reportsDir, entry.name, 'latest.jsonl'))).map((entry) => entry.name).sort()
-    : [];
-  if (ids.length === 0) return `No workspace run in ${reportsDir}: no target folder holds a latest.jsonl (run with VALIDATION_WORKSPACE).`;
-  const targets: TargetView[] = ids.map((id) => {
-    const dir = path.join(reportsDir, id);
-    try {
-      return { id, view: loadView({ logPath: path.join(dir, 'latest.jsonl'), reportsDir: dir }) };
-    } catch (error) {
-      return { id, problem: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
-    }
-  });
-  let release: { verdict: string; reasons: string[] } | undefined;
-  try {
-    const verdict = JSON.parse(readFileSync(path.join(reportsDir, 'verdict.json'), 'utf8')) as { verdict?: unknown; reasons?: unknown };
-    if (typeof verdict.verdict === 'string') release = { verdict: verdict.verdict, reasons: Array.isArray(verdict.reasons) ? verdict.reasons.map(String) : [] };
-  } catch {
-    // no release verdict yet: the run is still going
-  }
+  const { targets, release } = loadOverview(reportsDir);
+  if (targets.length === 0) return noWorkspaceRun(reportsDir);
   return renderOverview(targets, release);
+}
+
+export function noWorkspaceRun(reportsDir: string): string {
+  return `No workspace run in ${reportsDir}: no target folder holds a latest.jsonl (run with VALIDATION_WORKSPACE).`;
 }
 
 /** Prints the targets side by side once (refreshSeconds undefined), or redraws until interrupted. */

@@ -170,3 +170,91 @@ void test('--host widens the listening address with a printed warning', async ()
     await wide.stop();
   }
 });
+
+void describe('web dashboard of a workspace run (--targets --port)', () => {
+  let dir = '';
+  let server: Awaited<ReturnType<typeof startDashboard>>;
+  const logOf = (id: string) => path.join(dir, id, 'execution_log_20261122T100000Z-test.jsonl');
+
+  before(async () => {
+    dir = tempDir('targets-web');
+    for (const id of ['paiid', 'papid-2mx']) {
+      mkdirSync(path.join(dir, id), { recursive: true });
+      writeFileSync(logOf(id), jsonl([header(), run({ audit: 2, smoke: 1 })]));
+      symlinkSync(path.basename(logOf(id)), path.join(dir, id, 'latest.jsonl'));
+    }
+    writeFileSync(path.join(dir, 'paiid', 'history.jsonl'), [historyEntry('a', '2026-11-20T10:00:00Z', { risk_rate: 0.1 }), historyEntry('b', '2026-11-21T10:00:00Z', { risk_rate: 0.3 })].map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeFileSync(path.join(WORK, 'targets-outside.json'), '{"secret":true}\n');
+    server = await startDashboard(['--targets'], { REPORTS_DIR: dir });
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  void test('a browser sees every target side by side, each moving as its own log grows, then the release verdict', async (t) => {
+    assert.match(server.output(), /Dashboard: http:\/\/127\.0\.0\.1:\d+\/ \(every target in /);
+    const choice = chooseBrowser(chromium.executablePath());
+    assert.ok(choice, 'a Chromium to drive');
+    const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...CHROMIUM_QUIET_ARGS] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+      await page.goto(server.url);
+      const row = (id: string) => page.locator(`[data-testid=targets] tr[data-target="${id}"]`);
+      const cell = (id: string, gate: string) => row(id).locator(`td[data-gate="${gate}"]`);
+      await row('papid-2mx').waitFor({ timeout: 10_000 });
+      assert.equal(await page.locator('[data-testid=targets] tbody tr').count(), 2);
+      assert.match(await page.getByTestId('release').textContent() ?? '', /Release: running/);
+      // One target goes ahead and fails a check; the other has not started: each row is its own.
+      appendFileSync(logOf('papid-2mx'), jsonl([task('audit', 'secrets', 'completed', { start: 1, end: 2 }), task('audit', 'ports', 'failed', { start: 2, end: 3, ops: 10, failed: 1 })]));
+      await page.waitForFunction(() => document.querySelector('tr[data-target="papid-2mx"] td[data-gate="audit"]')?.textContent === 'done', undefined, { timeout: 10_000 });
+      assert.equal(await cell('paiid', 'audit').textContent(), 'pending');
+      assert.match(await row('papid-2mx').textContent() ?? '', /2\/3/);
+      assert.equal(await row('papid-2mx').locator('td').nth(5).textContent(), '1', 'its failed task');
+      assert.equal(await row('papid-2mx').locator('td').nth(4).textContent(), '5.00 %', 'its own risk rate');
+      appendFileSync(logOf('paiid'), jsonl([
+        task('audit', 'secrets', 'completed', { start: 1, end: 2 }), task('audit', 'ports', 'completed', { start: 2, end: 3 }), task('smoke', 'health', 'completed', { start: 3, end: 4 }),
+        gate('audit', 'passed', { total: 2, completed: 2 }, 20, 0), gate('smoke', 'passed', { total: 1, completed: 1 }, 10, 0), summary('PASS', { total: 3, completed: 3 }, 30, 0, 5),
+      ]));
+      appendFileSync(logOf('papid-2mx'), jsonl([
+        task('smoke', 'health', 'blocked'),
+        gate('audit', 'failed', { total: 2, completed: 1, failed: 1 }, 20, 1), gate('smoke', 'blocked', { total: 1, blocked: 1 }, 0, 0), summary('CRITICAL', { total: 3, completed: 1, failed: 1, blocked: 1 }, 20, 1, 6),
+      ]));
+      writeFileSync(path.join(dir, 'verdict.json'), JSON.stringify({ run_id: '20261122T100000Z-test', verdict: 'CRITICAL', reasons: ['papid-2mx is CRITICAL: 1 failed task(s)'] }));
+      await page.waitForFunction(() => document.body.dataset.released === 'yes', undefined, { timeout: 10_000 });
+      assert.equal(await page.getByTestId('release').getAttribute('data-verdict'), 'CRITICAL');
+      assert.match(await page.getByTestId('release-reasons').textContent() ?? '', /papid-2mx is CRITICAL/);
+      await page.waitForFunction(() => document.querySelector('tr[data-target="paiid"] td.verdict-PASS') !== null, undefined, { timeout: 10_000 });
+      assert.equal(await cell('papid-2mx', 'smoke').textContent(), 'blocked');
+      assert.equal(await cell('paiid', 'smoke').textContent(), 'passed');
+      assert.equal(await page.locator('[data-testid=details] section[data-target=paiid] [data-testid=risk-trend] circle').count(), 2, "paiid's own trend, one point per past run");
+      assert.equal(await page.locator('[data-testid=details] section[data-target=paiid] a', { hasText: 'latest.jsonl' }).count(), 1, "links to the target's own files");
+      const shot = path.join(WORK, 'web-dashboard-targets.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      t.diagnostic(`screenshot: ${path.relative(ROOT, shot)}`);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  void test("a target's files are served from its own folder only", async () => {
+    // Raw paths, as an attacker sends them: a URL object would fold the dot segments first.
+    const get = (rawPath: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(server.url);
+      const req = http.request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET' }, (res) => {
+        let body = '';
+        res.on('data', (c) => { body += c; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const ok = await get('/targets/paiid/logs/latest.jsonl');
+    assert.equal(ok.status, 200);
+    assert.match(ok.body, /"type":"header"/);
+    for (const attempt of ['/targets/nope/logs/latest.jsonl', '/targets/../logs/verdict.json', '/targets/paiid/logs/..%2F..%2Ftargets-outside.json', '/targets/paiid/logs/%2e%2e%2fverdict.json', '/targets/%2e%2e/logs/targets-outside.json', '/targets/paiid/latest.jsonl']) {
+      const res = await get(attempt);
+      assert.ok(res.status >= 400 && res.status < 500, `${attempt} answered ${res.status}`);
+      assert.doesNotMatch(res.body, /"secret"/, `${attempt} leaked a file`);
+    }
+  });
+});
