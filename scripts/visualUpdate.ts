@@ -62,6 +62,10 @@ async function accept(wanted: 'all' | string[]): Promise<number> {
   if (review.target !== config.target.name) {
     throw new UserError(`the last review is of target "${review.target}", the config ${shown(config.meta.file)} is of "${config.target.name}": review this target first, or set VALIDATION_CONFIG`);
   }
+  const owner = config.visual.baselinesOf;
+  if (owner !== undefined && owner !== config.target.name) {
+    throw new UserError(`"${config.target.name}" compares with the baselines of "${owner}" (visual.baselinesOf) and never writes them: review and accept "${owner}"'s screens instead`);
+  }
   let chosen: ScreenReview[];
   try {
     chosen = selectForAccept(review, wanted);

@@ -26,7 +26,7 @@ export default defineValidationConfig({
     },
   },
   // The same pages as PaiiD's: compared with PaiiD's baselines, so a drift between the two shows.
-  visual: { ...paiid.visual, baselineDir: '../../baselines/paiid-demo' },
+  visual: { ...paiid.visual, baselineDir: '../../baselines/paiid-demo', baselinesOf: paiid.target.name },
   api: {
     ...paiid.api,
     openapi: `${url}/openapi.yaml`,

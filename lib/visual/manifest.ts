@@ -112,10 +112,19 @@ export function rendererChanged(a: Renderer | undefined, b: Renderer): boolean {
   return !a || a.browser !== b.browser || a.browserVersion !== b.browserVersion || a.platform !== b.platform;
 }
 
-/** The refusal when a folder's manifest names another target. */
-export function ownershipProblem(manifest: Manifest | undefined, target: string, folder: string): string | undefined {
-  if (!manifest || manifest.target === target) return undefined;
-  return `the baselines in ${folder} belong to target "${manifest.target}" (its ${MANIFEST_FILE}), not to "${target}": give this target its own folder with visual.baselineDir`;
+/**
+ * The refusal when a folder's manifest names another target than the one whose baselines this
+ * target uses: its own, or those `visual.baselinesOf` names (`owner`).
+ */
+export function ownershipProblem(manifest: Manifest | undefined, target: string, folder: string, owner = target): string | undefined {
+  if (!manifest || manifest.target === owner) return undefined;
+  if (owner !== target) return `the baselines in ${folder} belong to target "${manifest.target}" (its ${MANIFEST_FILE}), not to "${owner}", whose baselines visual.baselinesOf says they are`;
+  return `the baselines in ${folder} belong to target "${manifest.target}" (its ${MANIFEST_FILE}), not to "${target}": give this target its own folder with visual.baselineDir, or compare with them on purpose with visual.baselinesOf: "${manifest.target}"`;
+}
+
+/** Why a target that compares with another's baselines (`visual.baselinesOf`) does not write them. */
+export function borrowedBaselineMessage(file: string, owner: string, missing: boolean): string {
+  return `${missing ? `${file} is missing` : `${file} differs`}: this target compares with the baselines of "${owner}" (visual.baselinesOf) and never writes them; run "${owner}"'s visual gate to ${missing ? 'make' : 'update'} it`;
 }
 
 const size = (box: MaskBox) => `${box.width}x${box.height}`;

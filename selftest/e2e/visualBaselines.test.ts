@@ -39,6 +39,22 @@ describe('visual baselines', () => {
     assert.equal(folderDigest(DEMO_BASELINES), demoBefore, 'the demo\'s baselines are untouched');
   });
 
+  it("a target that compares with another's baselines on purpose (visual.baselinesOf) passes on a matching screen, fails on a missing one, and never writes the owner's folder", async () => {
+    const { dir, config } = scratchTarget('borrowed', `target: { ...base.target, name: 'Next Shop' }, routes: base.routes.filter((r) => r.name === 'home' || r.name === 'login'), visual: { ...base.visual, baselineDir: 'owner', baselinesOf: base.target.name }`);
+    const owner = path.join(dir, 'owner');
+    copyBaselines(owner, ['home-desktop']);
+    const before = folderDigest(owner);
+    // Not in CI: a target of its own would create the missing baseline here.
+    const run = await runSuite({ project: 'visual', noDeps: true, args: ['--grep', 'screens (home|login) at desktop'], env: { VALIDATION_CONFIG: config, CI: '' }, timeoutMs: 300_000 });
+    const tasks = tasksOf(run, 'visual');
+    const home = tasks.find((t) => t.task_id === 'visual/screens-home-at-desktop-1920x1080');
+    assert.equal(home?.status, 'completed', `the same page as the owner's baseline passes\n${digest(run)}`);
+    assert.equal(home.metrics.warn_operations, 0, digest(run));
+    const login = tasks.find((t) => t.task_id === 'visual/screens-login-at-desktop-1920x1080');
+    assert.ok(login && failedChecksOf(login).some((e) => /login-desktop\.png is missing: this target compares with the baselines of "PaiiD demo" \(visual\.baselinesOf\) and never writes them; run "PaiiD demo"'s visual gate to make it/.test(e)), digest(run));
+    assert.equal(folderDigest(owner), before, "the owner's baselines and manifest are untouched");
+  });
+
   it('after a browser-version change a layout fault is caught, naming both versions; an unchanged screen still passes; the change is accepted', async () => {
     // Baselines recorded as rendered by Chromium 150, the version a fresh Debian install had.
     const { dir, config } = scratchTarget('browser-change', `routes: base.routes.filter((r) => r.name === 'home' || r.name === 'login'), visual: { ...base.visual, baselineDir: 'from-chromium-150' }`);

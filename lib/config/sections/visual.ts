@@ -36,6 +36,12 @@ export const visualSection = z.strictObject({
    * `baselines/<target name as a folder name>`, so two targets never share a baseline.
    */
   baselineDir: z.string().min(1).optional(),
+  /**
+   * The target (its `target.name`) whose baselines `baselineDir` holds, when this target is compared
+   * with another's on purpose (the next version of the same pages): its screens must match them, and
+   * it never writes them (a missing or changed screen fails; that target's own run updates them).
+   */
+  baselinesOf: z.string().min(1).optional(),
   /** A screen is captured until two screenshots in a row are equal, at most `attempts` times, waiting `intervalMs` x attempt between them. */
   stability: z.strictObject({
     attempts: z.number().int().min(2).max(20).default(DEFAULT_STABILITY.attempts),

@@ -57,7 +57,10 @@ describe('baseline manifest', () => {
   it('refuses another target\'s folder, naming both targets and the key to set', () => {
     assert.equal(ownershipProblem(emptyManifest('Shop'), 'Shop', 'baselines/shop'), undefined);
     assert.equal(ownershipProblem(undefined, 'Shop', 'baselines/shop'), undefined);
-    assert.match(ownershipProblem(emptyManifest('Blog'), 'Shop', 'baselines/shop') ?? '', /baselines\/shop belong to target "Blog" \(its manifest\.json\), not to "Shop": give this target its own folder with visual\.baselineDir/);
+    assert.match(ownershipProblem(emptyManifest('Blog'), 'Shop', 'baselines/shop') ?? '', /baselines\/shop belong to target "Blog" \(its manifest\.json\), not to "Shop": give this target its own folder with visual\.baselineDir, or compare with them on purpose with visual\.baselinesOf: "Blog"/);
+    // Another target's baselines on purpose (visual.baselinesOf): those of the target it names, no other.
+    assert.equal(ownershipProblem(emptyManifest('Shop'), 'Shop 2', 'baselines/shop', 'Shop'), undefined);
+    assert.match(ownershipProblem(emptyManifest('Blog'), 'Shop 2', 'baselines/blog', 'Shop') ?? '', /belong to target "Blog" .*not to "Shop", whose baselines visual\.baselinesOf says they are/);
   });
 });
 
