@@ -3,7 +3,7 @@ import type { PlaywrightTestConfig, ReporterDescription } from '@playwright/test
 import type { ResolvedConfig } from '../lib/config/load.ts';
 import { riskReporterOptions } from '../lib/reporterOptions.ts';
 import type { ResolvedWorkspace } from '../lib/workspace/load.ts';
-import { CROSS_PLATFORM_ID } from '../lib/workspace/variables.ts';
+import { CROSS_PLATFORM_ID, ROLLOUT_GATE } from '../lib/workspace/variables.ts';
 import { GATE_ORDER } from './gates.ts';
 import { MODULE_EXTENSION, outputRootOf, riskReporterPath, suiteConfig, type SuitePaths } from './suiteConfig.ts';
 import { workspaceProjects } from './workspaceProjects.ts';
@@ -22,10 +22,12 @@ export function workspaceReporters(workspace: ResolvedWorkspace, configs: readon
   const reports = path.join(outputRootOf(paths.projectRoot), 'reports');
   return [
     ...configs.map((config): ReporterDescription => [riskReporterPath(paths.suiteRoot), {
-      ...riskReporterOptions(config, GATE_ORDER),
+      ...riskReporterOptions(config, [ROLLOUT_GATE, ...GATE_ORDER]),
       outputDir: reports,
       targetId: config.meta.target,
       runId,
+      // A stage with a stage after it: its verdict is written the moment its last task ends, for the rollout gate.
+      ...(leadsAStage(workspace, config.meta.target!) ? { stageVerdict: true } : {}),
       ...(scrub ? { scrub } : {}),
     }]),
     ...(hasCrossPlatformChecks(workspace) ? [crossPlatformReporter(configs[0]!, reports, paths, runId)] : []),
@@ -41,6 +43,11 @@ export function workspaceReporters(workspace: ResolvedWorkspace, configs: readon
       stages: workspace.stages,
     }],
   ];
+}
+
+/** Whether a target belongs to a stage that another stage follows. */
+function leadsAStage(workspace: ResolvedWorkspace, id: string): boolean {
+  return workspace.stages.some((stage, i) => i < workspace.stages.length - 1 && stage.targets.includes(id));
 }
 
 export function hasCrossPlatformChecks(workspace: ResolvedWorkspace): boolean {
@@ -72,7 +79,10 @@ function crossPlatformReporter(first: ResolvedConfig, reports: string, paths: Su
 export function workspaceSuiteConfig(workspace: ResolvedWorkspace, configs: readonly ResolvedConfig[], paths: SuitePaths): PlaywrightTestConfig {
   const base = suiteConfig(configs[0]!, paths);
   const outputRoot = outputRootOf(paths.projectRoot);
+  // Workers load this config too: the run id goes to them by the environment, so the rollout gate
+  // knows which verdicts are this run's.
   const runId = process.env.RUN_ID || newRunId();
+  process.env.RUN_ID = runId;
   const builtIn = (base.reporter as ReporterDescription[]).filter(([name]) => !name.startsWith(path.join(paths.suiteRoot, 'reporters')));
   const webServers = configs.filter((config) => config.meta.startsTarget && config.target.webServer).map((config) => ({
     command: config.target.webServer!.command,
@@ -94,7 +104,7 @@ export function workspaceSuiteConfig(workspace: ResolvedWorkspace, configs: read
       baseURL: config.meta.baseUrl,
       testTimeouts: config.timeouts.gateTestMs,
       extraFolders: Object.fromEntries(Object.entries(config.extraSpecs).map(([gate, folders]) => [gate, folders.map((folder) => path.resolve(config.meta.dir, folder))])),
-    })), { rootDir: paths.suiteRoot, crossPlatform: hasCrossPlatformChecks(workspace), stages: workspace.stages }),
+    })), { rootDir: paths.suiteRoot, crossPlatform: hasCrossPlatformChecks(workspace), stages: workspace.stages, reportsDir: path.join(outputRoot, 'reports') }),
     webServer: webServers.length > 0 ? webServers : undefined,
   };
 }

@@ -21,6 +21,8 @@ interface TargetVerdictFile {
   risk_rate?: number;
   reasons?: string[];
   tasks?: Record<string, number>;
+  /** Its rollout gate did not let it start: why. */
+  held_back?: string;
 }
 
 /**
@@ -74,6 +76,6 @@ export default class ReleaseReporter implements Reporter {
       return base;
     }
     if (file.run_id !== this.options.runId || !file.verdict) return base;
-    return { ...base, verdict: file.verdict, exitCode: file.exit_code, riskRate: file.risk_rate, reasons: file.reasons, tasks: file.tasks };
+    return { ...base, verdict: file.verdict, exitCode: file.exit_code, riskRate: file.risk_rate, reasons: file.reasons, tasks: file.tasks, ...(file.held_back ? { heldBack: file.held_back } : {}) };
   }
 }

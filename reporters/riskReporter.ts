@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { gateRecords, headerRecord, summaryRecord, type RunRecord, type TaskRecord } from '../lib/log/index.ts';
@@ -16,6 +16,7 @@ import type { SignOffPlan } from '../lib/review/readiness.ts';
 import { projectMetadata, taskIdOf, taskTitlePath, toTaskInput, attachmentPaths } from './taskInput.ts';
 import { writeVisualReview, type VisualReview } from './visualReview.ts';
 import { AuditSarifCollector } from './auditSarif.ts';
+import { ROLLOUT_GATE, STAGE_VERDICT_FILE } from '../lib/workspace/variables.ts';
 
 export interface RiskReporterOptions {
   outputDir?: string;
@@ -40,6 +41,17 @@ export interface RiskReporterOptions {
   targetId?: string;
   /** One id for every target's log of one workspace run. */
   runId?: string;
+  /**
+   * A target of a stage another stage follows: the moment its last task ends, its verdict so far is
+   * written (`stage-verdict.json`) for the next stage's rollout gate, and again, final, at the end.
+   */
+  stageVerdict?: boolean;
+}
+
+/** A target whose rollout gate did not let it start: why, for the release (`held_back` in verdict.json). */
+function heldBack(result: RunResult): { held_back?: string } {
+  const refusal = result.failures.find((failure) => failure.gate === ROLLOUT_GATE);
+  return refusal ? { held_back: refusal.message.split('\n')[0]! } : {};
 }
 
 function newRunId(now: Date): string {
@@ -96,6 +108,9 @@ export default class RiskReporter implements Reporter {
   private mode = '';
   private readonly written = new Set<string>();
   private readonly runErrors: string[] = [];
+  /** Tests of this target whose last attempt ended, and how many there are: the stage verdict's moment. */
+  private readonly ended = new Set<string>();
+  private expected = 0;
 
   constructor(options: RiskReporterOptions) {
     this.options = options;
@@ -130,6 +145,8 @@ export default class RiskReporter implements Reporter {
       this.mode = runMode(projects, this.options.gateOrder ?? []);
       const plannedByGate: Record<string, number> = {};
       const tests = uniqueTests(suite, this.options.targetId);
+      this.expected = tests.length;
+      if (this.options.stageVerdict) rmSync(path.join(this.outputDir, STAGE_VERDICT_FILE), { force: true });
       for (const test of tests) {
         const meta = projectMetadata(test);
         const gate = meta.gate ?? meta.project;
@@ -167,11 +184,42 @@ export default class RiskReporter implements Reporter {
     try {
       const task = toTaskInput(test, false, this.redactor);
       // A merged report may hold a dependency's tests once per shard: log each task once.
-      if (this.written.has(this.taskKey(task))) return;
-      this.writeTask(task);
+      if (!this.written.has(this.taskKey(task))) this.writeTask(task);
     } catch (error) {
       this.reportOwnError(`could not log ${test.title}`, error);
     }
+    this.ended.add(test.id);
+    if (this.options.stageVerdict && this.ended.size === this.expected) this.writeStageVerdict();
+  }
+
+  /** This target's verdict the moment its last task ended: what the next stage's rollout gate reads. */
+  private writeStageVerdict(result?: RunResult): void {
+    try {
+      const judged = result ?? computeRun(function* (this: RiskReporter): Generator<TaskInput> {
+        for (const test of uniqueTests(this.rootSuite!, this.options.targetId)) yield toTaskInput(test, false, this.redactor);
+      }.call(this), this.runOptions(false, this.expected, 'passed', new Date()));
+      writeFileAtomic(path.join(this.outputDir, STAGE_VERDICT_FILE), `${JSON.stringify(this.redactor.value({
+        run_id: this.runId, verdict: judged.verdict, risk_rate: judged.riskRate, reasons: judged.reasons, tasks: judged.tasks, final: result !== undefined, time: new Date().toISOString(),
+      }), null, 2)}\n`);
+    } catch (error) {
+      this.reportOwnError('could not write the stage verdict', error);
+    }
+  }
+
+  /** What the verdict is computed with, mid-run (the stage verdict) and at the end alike. */
+  private runOptions(interrupted: boolean, tests: number, status: FullResult['status'], endTime: Date): Parameters<typeof computeRun>[1] {
+    const expired = (this.options.waivers ?? []).filter((w) => isExpired(w, endTime));
+    return {
+      thresholds: this.options.thresholds,
+      policy: this.policy,
+      interrupted,
+      strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
+      gateOrder: this.options.gateOrder,
+      runErrors: this.runErrors.length > 0 || tests > 0 || status === 'passed'
+        ? this.runErrors
+        : [`the run ended "${status}" without running any task`],
+      extraWarnings: expired.map((w) => ({ kind: 'waiver-expired' as const, message: `waiver ${describeWaiver(w)} has expired and no longer applies` })),
+    };
   }
 
   /** Errors outside any test: a spec that does not load, a web server that never started. */
@@ -202,17 +250,8 @@ export default class RiskReporter implements Reporter {
 
       const waivers = this.options.waivers ?? [];
       const expired = waivers.filter((w) => isExpired(w, endTime));
-      const result = computeRun(inputs, {
-        thresholds: this.options.thresholds,
-        policy: this.policy,
-        interrupted,
-        strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
-        gateOrder: this.options.gateOrder,
-        runErrors: this.runErrors.length > 0 || tests.length > 0 || fullResult.status === 'passed'
-          ? this.runErrors
-          : [`the run ended "${fullResult.status}" without running any task`],
-        extraWarnings: expired.map((w) => ({ kind: 'waiver-expired' as const, message: `waiver ${describeWaiver(w)} has expired and no longer applies` })),
-      });
+      const result = computeRun(inputs, this.runOptions(interrupted, tests.length, fullResult.status, endTime));
+      if (this.options.stageVerdict) this.writeStageVerdict(result);
       const byId = new Map(tests.map((test) => [taskIdOf(test), test]));
       // Failures and findings both link what their test attached (Lighthouse's report, the axe view).
       for (const failure of [...result.failures, ...(result.findings ?? [])]) {
@@ -324,6 +363,7 @@ export default class RiskReporter implements Reporter {
     writeFileAtomic(path.join(this.outputDir, 'verdict.json'), `${JSON.stringify({
       run_id: this.runId, verdict: result.verdict, exit_code: result.exitCode, risk_rate: result.riskRate, reasons: result.reasons,
       tasks: result.tasks, operations: result.operations.operations, failed_operations: result.operations.failed,
+      ...heldBack(result),
       target: { name: summary.run.target.name, environment: summary.run.target.environment },
       ...(summary.run.readiness ? { readiness: verdictReadiness(summary.run.readiness, this.options.signOffs ?? [], gateStatuses(result.gates)) } : {}),
     }, null, 2)}\n`);

@@ -8,6 +8,8 @@
 export interface PlanGate {
   name: string;
   dependencies: readonly string[];
+  /** A workspace's rollout gate: the targets of the stage before, whose blobs it merges into their verdicts first. */
+  mergesFirst?: readonly string[];
 }
 
 export interface CiJob {
@@ -16,6 +18,8 @@ export interface CiJob {
   needs: string[];
   /** How many shards the gate is split into (1: not sharded). */
   shards: number;
+  /** The targets whose blob reports the job merges before its gate runs (a rollout gate reads their verdicts). */
+  mergesFirst?: string[];
 }
 
 export interface CiPlan {
@@ -112,6 +116,7 @@ export function buildCiPlan(gates: readonly PlanGate[], options: PlanOptions = {
       gate: gate.name,
       needs: nearestPlannedAncestors(gates, gate.name, members),
       shards: shardCount(gate.name, options.shards),
+      ...(gate.mergesFirst ? { mergesFirst: [...gate.mergesFirst] } : {}),
     }));
   return { jobs };
 }

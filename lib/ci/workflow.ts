@@ -97,7 +97,27 @@ function artifactName(kind: 'blob' | 'allure-results', job: CiJob): string {
   return job.shards > 1 ? `${kind}-${jobId(job.gate)}-${expr('matrix.shard')}` : `${kind}-${jobId(job.gate)}`;
 }
 
-function gateJob(job: CiJob): Job {
+/** Where a rollout job gathers the blobs of the stage before. */
+export const STAGE_BLOB_FOLDER = 'stage-blob-reports';
+
+/**
+ * A rollout gate reads the verdicts of the stage before: its jobs' blobs, merged here through the
+ * risk reporters (the same run id: RUN_ID is the workflow's), before the gate runs.
+ */
+function stageMergeSteps(job: CiJob, commands: WorkflowCommands): Step[] {
+  if (!job.mergesFirst) return [];
+  return [
+    ...job.mergesFirst.map((target): Step => ({
+      name: `Download the blob reports of ${target}`,
+      if: expr(NEEDS_PASSED),
+      uses: 'actions/download-artifact@v4',
+      with: { pattern: `blob-${jobId(target)}--*`, path: STAGE_BLOB_FOLDER, 'merge-multiple': true },
+    })),
+    { name: 'Merge them into the verdicts of the stage before', if: expr(NEEDS_PASSED), run: commands.merge(STAGE_BLOB_FOLDER) },
+  ];
+}
+
+function gateJob(job: CiJob, commands: WorkflowCommands): Job {
   const command = gateCommand(job);
   const rooted = job.needs.length === 0;
   const run: Step = { name: `Run the ${job.gate} gate`, ...(rooted ? {} : { if: expr(NEEDS_PASSED) }), run: command };
@@ -117,6 +137,7 @@ function gateJob(job: CiJob): Job {
     env: { BLOB_REPORT: '1' },
     steps: [
       ...setupSteps(rooted ? '' : expr(NEEDS_PASSED)),
+      ...stageMergeSteps(job, commands),
       run,
       ...(rooted ? [] : [blocked]),
       { name: 'Keep the blob report', if: expr('!cancelled()'), uses: 'actions/upload-artifact@v4', with: { name: artifactName('blob', job), path: 'blob-report', 'retention-days': 7, overwrite: true } },
@@ -160,7 +181,7 @@ function reportJob(plan: CiPlan, commands: WorkflowCommands): Job {
 /** The workflow as a plain object (what YAML parses back to). */
 export function workflowObject(plan: CiPlan, commands: WorkflowCommands = CHECKOUT_COMMANDS, options: WorkflowOptions = {}): Record<string, unknown> {
   const jobs: Record<string, Job> = {};
-  for (const job of plan.jobs) jobs[jobId(job.gate)] = gateJob(job);
+  for (const job of plan.jobs) jobs[jobId(job.gate)] = gateJob(job, commands);
   jobs[REPORT_JOB] = reportJob(plan, commands);
   return {
     name: options.name ?? 'validation',
@@ -172,7 +193,8 @@ export function workflowObject(plan: CiPlan, commands: WorkflowCommands = CHECKO
       CI: 'true',
       FORCE_COLOR: '0',
       RETRIES: expr("github.event_name == 'schedule' && '1' || '0'"),
-      ...(options.workspace ? { VALIDATION_WORKSPACE: options.workspace } : {}),
+      // One run id for every job: each target's log, and the verdicts a rollout gate reads, carry it.
+      ...(options.workspace ? { VALIDATION_WORKSPACE: options.workspace, RUN_ID: `${expr('github.run_id')}-${expr('github.run_attempt')}` } : {}),
     },
     jobs,
   };

@@ -51,6 +51,12 @@ function checkGateJob(gate: string, expected: CiPlan['jobs'][number], job: Json,
   if (!actionInputs(job, 'actions/upload-artifact').some((w) => w.path === 'blob-report' && String(w.name).startsWith('blob-'))) {
     problems.push(`jobs.${gate}: no step uploads blob-report/ as a blob-* artifact for the merge`);
   }
+  for (const target of expected.mergesFirst ?? []) {
+    if (!actionInputs(job, 'actions/download-artifact').some((w) => w.pattern === `blob-${jobId(target)}--*`)) {
+      problems.push(`jobs.${gate}: no step downloads ${target}'s blob-${jobId(target)}--* artifacts (the rollout gate reads the verdicts of the stage before)`);
+    }
+  }
+  if (expected.mergesFirst && !commands.some((run) => run.includes('merge'))) problems.push(`jobs.${gate}: no step merges the blobs of the stage before ahead of its gate`);
   const env = isObject(job.env) ? job.env : {};
   if (String(env.BLOB_REPORT) !== '1') problems.push(`jobs.${gate}.env.BLOB_REPORT: expected "1" (the merge needs every shard's blob)`);
 }

@@ -1,9 +1,10 @@
-import { CROSS_PLATFORM_ID } from '../workspace/variables.ts';
+import { CROSS_PLATFORM_ID, ROLLOUT_GATE } from '../workspace/variables.ts';
 import { CI_SHARDS, type PlanGate } from './plan.ts';
 
 /**
  * The CI plan of a workspace: every target's gates as jobs (`<target>/<gate>`, sharded as a single
- * target's), a staged target's first gates after the stage before, and the cross-platform gate after
+ * target's), a staged target's rollout gate after the stage before (merging that stage's blobs into
+ * its verdicts, which the rollout gate reads) and its first gates after it, and the cross-platform gate after
  * every target's last gate, mirroring the workspace's Playwright projects. Pure.
  */
 export interface WorkspacePlanInput {
@@ -16,15 +17,19 @@ export const CROSS_PLATFORM_GATE = CROSS_PLATFORM_ID;
 
 export function workspacePlanGates(gates: readonly PlanGate[], input: WorkspacePlanInput): PlanGate[] {
   const last = gates[gates.length - 1]!.name;
-  const waitsFor = new Map<string, string[]>();
+  const previousStage = new Map<string, readonly string[]>();
   (input.stages ?? []).forEach((stage, i, stages) => {
     const previous = stages[i - 1];
-    for (const id of stage.targets) waitsFor.set(id, previous ? previous.targets.map((other) => `${other}/${last}`) : []);
+    if (previous) for (const id of stage.targets) previousStage.set(id, previous.targets);
   });
-  const planned: PlanGate[] = input.targets.flatMap((id) => gates.map((gate) => ({
-    name: `${id}/${gate.name}`,
-    dependencies: gate.dependencies.length > 0 ? gate.dependencies.map((dependency) => `${id}/${dependency}`) : (waitsFor.get(id) ?? []),
-  })));
+  const planned: PlanGate[] = input.targets.flatMap((id) => {
+    const before = previousStage.get(id);
+    const rollout: PlanGate[] = before ? [{ name: `${id}/${ROLLOUT_GATE}`, dependencies: before.map((other) => `${other}/${last}`), mergesFirst: before }] : [];
+    return [...rollout, ...gates.map((gate) => ({
+      name: `${id}/${gate.name}`,
+      dependencies: gate.dependencies.length > 0 ? gate.dependencies.map((dependency) => `${id}/${dependency}`) : rollout.map((r) => r.name),
+    }))];
+  });
   if (input.crossPlatform) planned.push({ name: CROSS_PLATFORM_GATE, dependencies: input.targets.map((id) => `${id}/${last}`) });
   return planned;
 }

@@ -58,10 +58,19 @@ export const workspaceConfigSchema = z.strictObject({
   release: releasePolicySchema.default({ combine: 'worst', advisory: [] }),
   crossPlatform: crossPlatformSchema.default({ contracts: [], tokens: [], cors: [] }),
   /**
-   * Staged rollout: the targets of a stage start only once every gate of the stage before passed (a
-   * canary platform first). Targets in no stage run at once, side by side.
+   * Staged rollout: the targets of a stage start only once every target of the stage before ended
+   * with a verdict the stage proceeds on (a canary platform first): a failed gate holds it back, and
+   * so does a CRITICAL verdict from findings alone. Targets in no stage run at once, side by side.
    */
-  stages: z.array(z.strictObject({ name: z.string().min(1), targets: z.array(targetId).min(1) })).default([]),
+  stages: z.array(z.strictObject({
+    name: z.string().min(1),
+    targets: z.array(targetId).min(1),
+    /**
+     * The verdicts of the stage before that let this stage start (each of its targets' verdict, judged
+     * the moment its last task ended). Default: PASS and WARNING; `['PASS']` for a strict canary.
+     */
+    proceedOn: z.array(z.enum(['PASS', 'WARNING'])).min(1).default(['PASS', 'WARNING']),
+  })).default([]),
 });
 
 export type WorkspaceConfigInput = z.input<typeof workspaceConfigSchema>;

@@ -10,6 +10,15 @@ type Env = Record<string, string | undefined>;
 /** The id of the cross-platform gate's chain and report folder: no target may take it. */
 export const CROSS_PLATFORM_ID = 'cross-platform';
 
+/** The gate a staged target starts with: the stage before must have ended with a verdict that lets it start. */
+export const ROLLOUT_GATE = 'rollout';
+
+/**
+ * The verdict a target of a stage writes as soon as its last task ended (`reports/<target>/`), for the
+ * next stage's rollout gate to read while the run goes on; rewritten with the final one at the end.
+ */
+export const STAGE_VERDICT_FILE = 'stage-verdict.json';
+
 /** Names the workspace file: set, the run validates every target it lists. */
 export const WORKSPACE_VARIABLE = 'VALIDATION_WORKSPACE';
 

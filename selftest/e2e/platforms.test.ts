@@ -121,6 +121,46 @@ describe('two platforms, one run', () => {
     assert.match(readFileSync(path.join(run.outputRoot, 'reports', 'release-summary.md'), 'utf8'), /\| paiid \(PaiiD demo\) \| HELD BACK \|/);
   });
 
+  test("staged rollout by verdict, as CI runs it (one run id, the stage before's reports): a canary CRITICAL from findings alone holds the next stage at its rollout gate; a clean canary lets it start", async () => {
+    const dir = path.join(ROOT, '.work', 'selftest', `staged-verdict-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'staged.workspace.json');
+    writeFileSync(file, JSON.stringify({
+      name: 'staged',
+      targets: [{ id: 'paiid', config: path.relative(dir, path.join(ROOT, 'validation.config.ts')) }, { id: 'papid-2mx', config: path.relative(dir, path.join(ROOT, 'demo/2mx/validation.config.ts')) }],
+      stages: [{ name: 'canary', targets: ['papid-2mx'] }, { name: 'everyone', targets: ['paiid'] }],
+    }));
+    // The canary's gate, then the next stage's rollout gate in a second process (a later CI job) on its reports.
+    const stagedRun = async (faults: string[]) => {
+      const runId = `staged-${faults.join('+') || 'clean'}-${process.pid}`;
+      const canaryRun = await runPlatforms({ projects: ['papid-2mx/data-flows'], noDeps: true, faults2mx: faults, env: { VALIDATION_WORKSPACE: file, RUN_ID: runId } });
+      const reports = path.join(canaryRun.outputRoot, 'reports');
+      const rolloutRun = await runPlatforms({ projects: ['paiid/rollout'], noDeps: true, env: { VALIDATION_WORKSPACE: file, RUN_ID: runId, REPORTS_DIR: reports } });
+      const release = JSON.parse(readFileSync(path.join(reports, 'verdict.json'), 'utf8')) as ReleaseFile;
+      return { canary: readTargetRun(canaryRun, 'papid-2mx'), paiid: readTargetRun(canaryRun, 'paiid'), rolloutRun, release, reports, describe: `${JSON.stringify(release)}\n${digest(canaryRun)}\n${digest(rolloutRun)}` };
+    };
+
+    // Slow quotes: latency and cache findings, which fail no task, but breach the canary's error budget (CRITICAL).
+    const held = await stagedRun(['slow-quote']);
+    assert.ok(held.canary.tasks.length > 0 && held.canary.tasks.every((t) => t.status !== 'failed' && t.status !== 'blocked'), `no task of the canary fails\n${held.describe}`);
+    assert.equal(held.canary.summary?.verdict, 'CRITICAL', held.describe);
+    assert.match((held.canary.summary?.reasons ?? []).join('\n'), /risk rate .* above the critical threshold|high finding/, held.describe);
+    const stageFile = JSON.parse(readFileSync(path.join(held.reports, 'papid-2mx', 'stage-verdict.json'), 'utf8')) as { verdict: string; final: boolean };
+    assert.deepEqual([stageFile.verdict, stageFile.final], ['CRITICAL', true], held.describe);
+    const rollout = held.paiid.tasks.find((t) => t.agent === 'rollout');
+    assert.equal(rollout?.status, 'failed', held.describe);
+    assert.match(rollout!.errors.join('\n'), /stage "canary" did not pass \(papid-2mx CRITICAL: (risk rate|\d+ high finding).*; this stage proceeds on PASS or WARNING\), so stage "everyone" did not start/, held.describe);
+    assert.equal(held.rolloutRun.exitCode, 1, held.describe);
+    assert.equal(held.release.verdict, 'CRITICAL');
+    assert.match(held.release.reasons.join('\n'), /paiid was held back: stage "canary" did not pass \(papid-2mx CRITICAL/, held.describe);
+    assert.match(readFileSync(path.join(held.reports, 'release-summary.md'), 'utf8'), /\| paiid \(PaiiD demo\) \| HELD BACK \|/);
+
+    const clean = await stagedRun([]);
+    assert.equal(clean.canary.summary?.verdict, 'PASS', clean.describe);
+    assert.equal(clean.paiid.tasks.find((t) => t.agent === 'rollout')?.status, 'completed', clean.describe);
+    assert.equal(clean.rolloutRun.exitCode, 0, clean.describe);
+  });
+
   test('sharded as CI runs it, the merged verdicts (each target\'s and the release\'s) equal the unsharded run\'s', async () => {
     const projects = ['paiid/data-flows', 'papid-2mx/data-flows', 'cross-platform'];
     const unsharded = await runPlatforms({ projects, noDeps: true });

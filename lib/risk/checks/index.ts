@@ -4,6 +4,7 @@ import { BROWSER_CHECKS } from './browser.ts';
 import { CONTRACT_CHECKS } from './contracts.ts';
 import { CROSS_PLATFORM_CHECKS } from './crossPlatform.ts';
 import { DATA_FLOW_CHECKS } from './dataFlows.ts';
+import { ROLLOUT_CHECKS } from './rollout.ts';
 import { RUN_CHECKS } from './run.ts';
 import { SECURITY_CHECKS } from './security.ts';
 import { SMOKE_CHECKS } from './smoke.ts';
@@ -22,6 +23,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...CONTRACT_CHECKS,
   ...SMOKE_CHECKS,
   ...CROSS_PLATFORM_CHECKS,
+  ...ROLLOUT_CHECKS,
   ...SECURITY_CHECKS,
   ...RUN_CHECKS,
 ];

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { ConfigError } from '../../../lib/config/index.ts';
 import { releaseVerdict, type TargetOutcome } from '../../../lib/workspace/release.ts';
+import { judgeStageTarget } from '../../../lib/workspace/rollout.ts';
+import { STAGE_VERDICT_FILE } from '../../../lib/workspace/variables.ts';
 import { resolveWorkspace, targetEnvironment } from '../../../lib/workspace/index.ts';
 import { GATE_ORDER } from '../../../projects/index.ts';
 import { otherTargetsPattern, workspaceProjects } from '../../../projects/workspaceProjects.ts';
@@ -122,10 +127,39 @@ describe('staged rollout', () => {
     const projects = workspaceProjects([{ id: 'canary' }, { id: 'main' }, { id: 'other' }], { rootDir: '/suite', stages: [{ name: 'canary', targets: ['canary'] }, { name: 'everyone', targets: ['main'] }] });
     const byName = new Map(projects.map((p) => [p.name, p]));
     assert.deepEqual(byName.get('canary/audit')?.dependencies, []);
-    assert.deepEqual(byName.get('main/audit')?.dependencies, ['canary/smoke']);
+    assert.equal(byName.has('canary/rollout'), false, 'the first stage has no stage before to wait for');
+    assert.deepEqual(byName.get('main/rollout')?.dependencies, ['canary/smoke']);
+    assert.deepEqual(byName.get('main/audit')?.dependencies, ['main/rollout']);
     assert.deepEqual(byName.get('main/data-flows')?.dependencies, ['main/audit']);
     assert.deepEqual(byName.get('other/audit')?.dependencies, []);
     assert.equal((byName.get('main/smoke')?.metadata as { stage?: string }).stage, 'everyone');
+    assert.deepEqual((byName.get('main/rollout')?.metadata as { rollout?: unknown }).rollout, {
+      stage: 'everyone', previous: { name: 'canary', targets: ['canary'] }, proceedOn: ['PASS', 'WARNING'], reportsDir: '/suite/reports',
+    });
+    assert.ok(byName.get('main')?.dependencies?.includes('main/rollout'), "the target's aggregate runs its rollout gate");
+  });
+
+  test("the rollout gate judges each target of the stage before by this run's verdict and the stage's proceedOn", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rollout-'));
+    const write = (target: string, body: unknown) => {
+      mkdirSync(path.join(dir, target), { recursive: true });
+      writeFileSync(path.join(dir, target, STAGE_VERDICT_FILE), typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    const judge = (target: string, proceedOn: ('PASS' | 'WARNING')[] = ['PASS', 'WARNING']) => judgeStageTarget({ target, reportsDir: dir, runId: 'run-1', previousStage: 'canary', stage: 'everyone', proceedOn });
+    write('warn', { run_id: 'run-1', verdict: 'WARNING', risk_rate: 0.6, reasons: ['risk rate 0.60 % above 0.5 %'] });
+    write('findings', { run_id: 'run-1', verdict: 'CRITICAL', risk_rate: 0.4, reasons: ['2 high finding(s), at or above the policy\'s 2'] });
+    write('old', { run_id: 'run-0', verdict: 'PASS' });
+    write('garbage', '{"run_id": "run-1", "verd');
+    assert.equal(judge('warn').proceeds, true);
+    assert.equal(judge('warn', ['PASS']).proceeds, false, 'a strict canary proceeds on PASS alone');
+    assert.match(judge('warn', ['PASS']).message, /stage "canary" did not pass \(warn WARNING: risk rate .*; this stage proceeds on PASS\), so stage "everyone" did not start/);
+    const findings = judge('findings');
+    assert.equal(findings.proceeds, false, 'CRITICAL from findings alone holds the next stage back');
+    assert.match(findings.message, /findings CRITICAL: 2 high finding\(s\)/);
+    assert.equal(findings.evidence.verdict, 'CRITICAL');
+    assert.match(judge('old').message, /from run run-0, not this run \(run-1\)/);
+    assert.match(judge('missing').message, /missing wrote no verdict .*its gates did not all run in this run/);
+    assert.match(judge('garbage').message, /garbage wrote no verdict in .*stage-verdict\.json: .*JSON/);
   });
 
   test('stages name known targets, each once', () => {
