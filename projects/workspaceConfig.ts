@@ -108,3 +108,20 @@ export function workspaceSuiteConfig(workspace: ResolvedWorkspace, configs: read
     webServer: webServers.length > 0 ? webServers : undefined,
   };
 }
+
+/**
+ * `playwright merge-reports` of a workspace run's blobs: through each target's risk reporter and the
+ * release's, as the run itself, so the merged verdicts equal an unsharded run's. Outputs under
+ * `projectRoot` (the suite's checkout, or beside the workspace file when installed).
+ */
+export async function workspaceMergeConfig(file: string, suiteRoot: string, projectRoot?: string): Promise<PlaywrightTestConfig> {
+  const { loadWorkspace, loadWorkspaceTargets } = await import('../lib/workspace/load.ts');
+  const workspace = await loadWorkspace(file);
+  const configs = await loadWorkspaceTargets(workspace);
+  const runId = process.env.RUN_ID || `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-merged`;
+  const paths = { suiteRoot, projectRoot: projectRoot ?? workspace.dir };
+  return {
+    testDir: suiteRoot,
+    reporter: [['html', { open: 'never', outputFolder: path.join(outputRootOf(paths.projectRoot), 'playwright-report') }], ...workspaceReporters(workspace, configs, paths, runId)],
+  };
+}

@@ -23,6 +23,8 @@ const USAGE = `Usage: meta-orchestrator <command> [options]
                         discover the routes and the API and write validation.config.ts, playwright.config.ts, .env.example
   test [full|quick|<gate>] [-c <config>] [Playwright options...]
                         run the gates (default: full); a gate runs with the gates it depends on (add --no-deps for it alone)
+  test [full|<target>|<target>/<gate>|cross-platform] --workspace <file> [Playwright options...]
+                        every target a workspace file lists, each with its own chain, and the release verdict
   dashboard             live dashboard over the newest execution log (--once, --port N)
   tracker               the latest run's gates and tasks, or the run history (--status, --failed, --since)
   report                the executive summary as HTML (--pdf), or the Allure report (--allure)
@@ -51,10 +53,21 @@ function playwrightCli(): string {
 }
 
 function runTests(args: readonly string[]): number {
-  const parsed = parseTestArgs(args);
+  const parsed = parseTestArgs(args, process.env);
   if (typeof parsed === 'string') throw new UserError(parsed);
-  const { project, config, rest } = parsed;
+  const { project, config, workspace, rest } = parsed;
   const env = { ...process.env };
+  const projects = project === undefined ? [] : [`--project=${project}`];
+  const playwrightConfig = path.join(SUITE_ROOT, 'package', `playwright.config${EXTENSION}`);
+  const workspaceFile = workspace !== undefined ? path.resolve(workspace) : env.VALIDATION_WORKSPACE ? path.resolve(env.VALIDATION_WORKSPACE) : undefined;
+  if (workspaceFile !== undefined) {
+    // Every target the workspace lists; outputs beside the workspace file, one folder per target.
+    if (!existsSync(workspaceFile)) throw new UserError(`no workspace file at ${workspace ?? env.VALIDATION_WORKSPACE}`);
+    env.VALIDATION_WORKSPACE = workspaceFile;
+    const run = spawnSync(process.execPath, [playwrightCli(), 'test', '--config', playwrightConfig, ...projects, ...rest], { stdio: 'inherit', env });
+    printWorkspaceReports(env.OUTPUT_ROOT ? path.resolve(env.OUTPUT_ROOT) : path.dirname(workspaceFile));
+    return run.status ?? 1;
+  }
   if (config !== undefined) {
     const file = path.resolve(config);
     if (!existsSync(file)) throw new UserError(`no config at ${config}`);
@@ -62,8 +75,7 @@ function runTests(args: readonly string[]): number {
   }
   const configFile = config !== undefined ? path.resolve(config) : findConfigFile(process.cwd());
   if (!configFile) throw new UserError('no validation.config.{ts,mts,js,mjs,json,yaml,yml} here or above: write one with `meta-orchestrator init --url <base URL>`');
-  const playwrightConfig = path.join(SUITE_ROOT, 'package', `playwright.config${EXTENSION}`);
-  const run = spawnSync(process.execPath, [playwrightCli(), 'test', '--config', playwrightConfig, `--project=${project}`, ...rest], { stdio: 'inherit', env });
+  const run = spawnSync(process.execPath, [playwrightCli(), 'test', '--config', playwrightConfig, ...projects, ...rest], { stdio: 'inherit', env });
   printReports(env.OUTPUT_ROOT ? path.resolve(env.OUTPUT_ROOT) : path.dirname(configFile));
   return run.status ?? 1;
 }
@@ -80,15 +92,30 @@ function printReports(outputRoot: string): void {
   ].join('\n'));
 }
 
+function printWorkspaceReports(outputRoot: string): void {
+  const rel = (folder: string) => path.relative(process.cwd(), path.join(outputRoot, folder)) || '.';
+  console.log([
+    '',
+    'Reports:',
+    `  release summary     ${rel('reports/release-summary.md')}   (the release verdict: ${rel('reports/verdict.json')})`,
+    `  each target's       ${rel('reports/<target>/')}executive-summary.md, latest.jsonl, verdict.json`,
+    `  HTML report         ${rel('playwright-report/index.html')}`,
+  ].join('\n'));
+}
+
 function merge(args: readonly string[]): number {
   if (args.length === 0) throw new UserError('merge needs the folder of blob reports: meta-orchestrator merge all-blob-reports');
   const mergeConfig = path.join(SUITE_ROOT, 'package', `merge.config${EXTENSION}`);
   return spawnSync(process.execPath, [playwrightCli(), 'merge-reports', '--config', mergeConfig, ...args], { stdio: 'inherit' }).status ?? 1;
 }
 
-/** The readers look where the gates write: beside the config found from here, unless told otherwise. */
+/** The readers look where the gates write: beside the config found from here (or the workspace file), unless told otherwise. */
 function pointReadersAtProject(): void {
   if (process.env.OUTPUT_ROOT || process.env.REPORTS_DIR) return;
+  if (process.env.VALIDATION_WORKSPACE) {
+    process.env.OUTPUT_ROOT = path.dirname(path.resolve(process.env.VALIDATION_WORKSPACE));
+    return;
+  }
   const configFile = process.env.VALIDATION_CONFIG ? path.resolve(process.env.VALIDATION_CONFIG) : findConfigFile(process.cwd());
   if (configFile) process.env.OUTPUT_ROOT = path.dirname(configFile);
 }

@@ -129,5 +129,24 @@ describe('adopted in a team\'s repository: the packed package, init, the full ga
     const allure = await run('npx', ['meta-orchestrator', 'report', '--allure'], { cwd: project, env: teamEnv(), timeoutMs: 60_000 });
     assert.equal(allure.code, 1);
     assert.equal(allure.out.trim(), 'report: The Allure report needs the optional package allure, which is not installed: npm install --save-dev allure');
+
+    // Two products from one pipeline, installed: a workspace of the team's config and its next version,
+    // each target's gate and the cross-platform gate between them, one release verdict.
+    writeFileSync(path.join(project, 'next.validation.config.ts'), config);
+    writeFileSync(path.join(project, 'team.workspace.json'), JSON.stringify({
+      name: 'team release',
+      targets: [{ id: 'web', config: 'validation.config.ts' }, { id: 'web-next', config: 'next.validation.config.ts' }],
+      crossPlatform: { contracts: [{ from: 'web', to: 'web-next' }] },
+    }));
+    const platforms = await run('npx', ['meta-orchestrator', 'test', '--workspace', 'team.workspace.json', '--project=web/data-flows', '--project=web-next/data-flows', '--project=cross-platform', '--no-deps'], {
+      cwd: project, env: teamEnv({ API_USER: 'demo', API_PASSWORD: 'paper-trading', MIN_OPERATIONS: '1' }), timeoutMs: 600_000,
+    });
+    t.diagnostic(`meta-orchestrator test --workspace (two targets' data-flows, cross-platform): ${(platforms.ms / 1000).toFixed(0)} s`);
+    const release = JSON.parse(readFileSync(path.join(project, 'reports', 'verdict.json'), 'utf8')) as { release?: string; verdict?: string; targets?: Record<string, { verdict: string | null }> };
+    assert.equal(release.release, 'team release', platforms.out.slice(-3000));
+    assert.deepEqual(Object.fromEntries(Object.entries(release.targets ?? {}).map(([id, target]) => [id, target.verdict])), { web: 'PASS', 'web-next': 'PASS', 'cross-platform': 'PASS' }, platforms.out.slice(-3000));
+    assert.equal(platforms.code, 0, platforms.out.slice(-3000));
+    for (const id of ['web', 'web-next', 'cross-platform']) assert.ok(existsSync(path.join(project, 'reports', id, 'executive-summary.md')), `no summary of ${id}`);
+    assert.match(platforms.out, /release summary {5}reports\/release-summary\.md/);
   });
 });

@@ -73,4 +73,15 @@ describe('meta-orchestrator test arguments', () => {
     assert.match(String(parseTestArgs(['smoky'])), /"smoky" is not full, quick or a gate; the gates are audit, data-flows/);
     assert.match(String(parseTestArgs(['-c'])), /-c needs a file/);
   });
+
+  test('a workspace run takes a target, a target\'s gate or cross-platform, or Playwright\'s own --project options', () => {
+    assert.deepEqual(parseTestArgs(['web/contracts', '--workspace', 'team.workspace.json', '--no-deps']), { project: 'web/contracts', workspace: 'team.workspace.json', rest: ['--no-deps'] });
+    assert.deepEqual(parseTestArgs(['cross-platform'], { VALIDATION_WORKSPACE: 'w.ts' }), { project: 'cross-platform', rest: [] });
+    assert.deepEqual(parseTestArgs(['--workspace=w.json', '--project=web/audit', '--project=cross-platform', '--no-deps']), { workspace: 'w.json', rest: ['--project=web/audit', '--project=cross-platform', '--no-deps'] });
+    assert.match(String(parseTestArgs(['web/contracts'])), /"web\/contracts" is not full, quick or a gate/, 'without a workspace there are no targets');
+    assert.match(String(parseTestArgs(['Web Site', '--workspace', 'w.json'])), /is not full, a target, <target>\/<gate> or cross-platform/);
+    assert.match(String(parseTestArgs(['web', '--project=web/audit', '--workspace', 'w.json'])), /give the project once/);
+    assert.match(String(parseTestArgs(['--workspace'])), /--workspace needs a file: the workspace file to run/);
+    assert.match(String(parseTestArgs(['-c', 'a.ts', '--workspace', 'w.json'])), /both name what to validate/);
+  });
 });
