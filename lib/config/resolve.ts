@@ -83,6 +83,14 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
     }
   }
 
+  let report = config.report;
+  const steps = env.STEPS_PER_TEST;
+  if (steps !== undefined && steps !== '') {
+    if (steps === 'all') report = { ...report, passedStepsPerTest: 'all' };
+    else if (/^\d+$/.test(steps)) report = { ...report, passedStepsPerTest: Number(steps) };
+    else problems.push(`STEPS_PER_TEST must be a non-negative integer or "all", got ${JSON.stringify(steps)}`);
+  }
+
   problems.push(...screenNameClashes(config.routes, config.browser.viewports));
   const policyName = env.RISK_POLICY || 'merge';
   if (policyName !== 'merge' && policyName !== 'commit') problems.push(`RISK_POLICY must be "merge" or "commit", got ${JSON.stringify(env.RISK_POLICY)}`);
@@ -95,6 +103,7 @@ export function resolveConfig(raw: unknown, file: string, env: Env): ResolvedCon
   return {
     ...config,
     thresholds,
+    report,
     meta: {
       file,
       dir,

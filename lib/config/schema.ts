@@ -6,6 +6,7 @@ import { authSection } from './sections/auth.ts';
 import { browserSection } from './sections/browser.ts';
 import { extraSpecsSection, maintenanceWindowsSection, onCriticalSection } from './sections/operations.ts';
 import { policySection, severitySection } from './sections/policy.ts';
+import { reportSection } from './sections/report.ts';
 import { thresholdsSection, waiversSection } from './sections/risk.ts';
 import { reviewSection } from './sections/review.ts';
 import { routesSection } from './sections/routes.ts';
@@ -36,6 +37,7 @@ export const validationConfigSchema = z.strictObject({
   maintenanceWindows: maintenanceWindowsSection,
   onCritical: onCriticalSection,
   extraSpecs: extraSpecsSection,
+  report: reportSection,
 });
 
 /** What the user writes: defaults may be left out. */

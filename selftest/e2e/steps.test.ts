@@ -89,7 +89,7 @@ describe('checks are steps of their test', () => {
     assert.equal(titles.filter((t) => /^check \d+$/.test(t)).length, 200);
     assert.match(result.steps.find((step) => step.title === 'one late finding')?.error?.message ?? '', /past the cap/);
     const annotations = specs.find((s) => s.title === 'a task of many checks')!.tests[0]!.annotations;
-    assert.ok(annotations.some((a) => a.type === 'checks' && a.description === '200 passed checks are steps; 50 more passed, listed in the risk attachment'), JSON.stringify(annotations));
+    assert.ok(annotations.some((a) => a.type === 'checks' && a.description === "200 passed checks are steps; 50 more passed, listed in the risk attachment (STEPS_PER_TEST=all or report.passedStepsPerTest: 'all' shows every one)"), JSON.stringify(annotations));
     assert.equal(run.tasks.find((t) => t.task_id === 'data-flows/a-task-of-many-checks')?.metrics.operations, 251);
   });
 
@@ -131,5 +131,12 @@ describe('checks are steps of their test', () => {
   test('the risk verdict still counts the same operations', () => {
     const failedTask = run.tasks.find((t) => t.task_id === 'data-flows/three-checks-one-fails')!;
     assert.deepEqual(failedTask.metrics, { operations: 3, failed_operations: 2, warn_operations: 0, findings: 0 });
+  });
+
+  test('STEPS_PER_TEST=all makes every passed check a step, with nothing left to count', async () => {
+    const all = await project.run(['--grep', 'a task of many checks'], { JSON_REPORT: '1', STEPS_PER_TEST: 'all' });
+    const spec = specsOf(all).find((s) => s.title === 'a task of many checks')!;
+    assert.equal(spec.tests[0]!.results[0]!.steps.filter((step) => /^check \d+$/.test(step.title)).length, 250);
+    assert.ok(!spec.tests[0]!.annotations.some((a) => a.type === 'checks'), JSON.stringify(spec.tests[0]!.annotations));
   });
 });
