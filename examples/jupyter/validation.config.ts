@@ -23,8 +23,9 @@ export default defineValidationConfig({
     // kernels and move the rest of the row, so the whole row is masked (its names are checked by the browser gate).
     { path: '/tree', name: 'files', requiresAuth: true, masks: ['#notebook_list .list_item'] },
     // The save widget's "Last Checkpoint: an hour ago" changes width with the clock and moves the header around it;
-    // the notification area shows the kernel's passing states ("Kernel starting") for as long as they last.
-    { path: '/notebooks/welcome.ipynb', name: 'notebook', requiresAuth: true, masks: ['#save_widget', '#notification_area'] },
+    // the notification area shows the kernel's passing states ("Kernel starting") for as long as they last, and
+    // grows leftwards with them: a mask (the element's own box) would move with it, so it is hidden instead.
+    { path: '/notebooks/welcome.ipynb', name: 'notebook', requiresAuth: true, masks: ['#save_widget'], hide: ['#notification_area'] },
     { path: '/edit/README.md', name: 'editor', requiresAuth: true, masks: ['.last_modified'] },
   ],
   browser: {

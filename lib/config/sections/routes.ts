@@ -14,6 +14,8 @@ export const routeSchema = z.strictObject({
   }).default({ visible: [], text: [] }),
   /** Selectors masked in screenshots (dynamic regions). */
   masks: z.array(z.string().min(1)).default([]),
+  /** CSS selectors made invisible in this route's screenshots (see `visual.hide`). */
+  hide: z.array(z.string().min(1).regex(/^[^{}]+$/, 'must be a CSS selector (no braces)')).default([]),
   /** Playwright tags of the route's tasks, e.g. "@critical" (so `--grep @critical` selects them). */
   tags: z.array(z.string().regex(/^@\S+$/, 'must start with "@" and hold no spaces, e.g. "@critical"')).default([]),
   /** Behind a login: every gate visits it with the browser session (`browser.session`). */

@@ -53,6 +53,12 @@ export const visualSection = z.strictObject({
   fullPage: z.boolean().default(false),
   /** Selectors masked on every route, on top of each route's own `masks`. */
   masks: z.array(z.string().min(1)).default([]),
+  /**
+   * CSS selectors made invisible (`visibility: hidden`) in screenshots on every route, on top of each
+   * route's own `hide`: for transient content whose size varies (a notification), which a mask cannot
+   * cover, since a mask paints the element's own box wherever and however large it is at the time.
+   */
+  hide: z.array(z.string().min(1).regex(/^[^{}]+$/, 'must be a CSS selector (no braces)')).default([]),
   tokens: tokensSchema.default({ palette: [], tolerance: 3, ignore: [], glassSelectors: [] }),
   /** Percy (runs only with PERCY_TOKEN, under `npx percy exec -- ...`). */
   percy: z.strictObject({
@@ -66,6 +72,7 @@ export const visualSection = z.strictObject({
   stability: DEFAULT_STABILITY,
   fullPage: false,
   masks: [],
+  hide: [],
   tokens: { palette: [], tolerance: 3, ignore: [], glassSelectors: [] },
   percy: DEFAULT_PERCY,
 });

@@ -78,6 +78,21 @@ describe('config validation', () => {
     assert.match(problemsOf(minimal, { MIN_OPERATIONS: '2.5' }).join('\n'), /MIN_OPERATIONS must be a non-negative integer/);
   });
 
+  test('passed checks shown as steps: 200 by default, the config or STEPS_PER_TEST (a count or "all"), validated', () => {
+    assert.equal(resolveConfig(minimal, '/x/c.ts', {}).report.passedStepsPerTest, 200);
+    assert.equal(resolveConfig({ ...minimal, report: { passedStepsPerTest: 'all' } }, '/x/c.ts', {}).report.passedStepsPerTest, 'all');
+    assert.equal(resolveConfig(minimal, '/x/c.ts', { STEPS_PER_TEST: '0' }).report.passedStepsPerTest, 0);
+    assert.equal(resolveConfig({ ...minimal, report: { passedStepsPerTest: 10 } }, '/x/c.ts', { STEPS_PER_TEST: 'all' }).report.passedStepsPerTest, 'all');
+    assert.match(problemsOf(minimal, { STEPS_PER_TEST: 'many' }).join('\n'), /STEPS_PER_TEST must be a non-negative integer or "all", got "many"/);
+    assert.match(problemsOf({ ...minimal, report: { passedStepsPerTest: -1 } }).join('\n'), /report\.passedStepsPerTest/);
+  });
+
+  test('hidden selectors are CSS, without braces (they become the screenshot\'s style sheet)', () => {
+    const withHide = { ...minimal, visual: { hide: ['#notification_area'] } };
+    assert.deepEqual(resolveConfig(withHide, '/x/c.ts', {}).visual.hide, ['#notification_area']);
+    assert.match(problemsOf({ ...minimal, visual: { hide: ['x } body { display: none'] } }).join('\n'), /visual\.hide\[0\].*must be a CSS selector \(no braces\)/);
+  });
+
   test('TARGET_REPO overrides the audited repository', () => {
     assert.equal(resolveConfig(minimal, '/x/c.ts', { TARGET_REPO: '/srv/app' }).meta.repository, '/srv/app');
   });
