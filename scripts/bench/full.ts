@@ -29,6 +29,13 @@ interface Run {
 
 class UsageError extends Error {}
 
+function parseSettings(value: string): string[] {
+  const settings = value.split(',').map((w) => w.trim()).filter(Boolean);
+  const bad = settings.filter((w) => w !== 'default' && !/^\d+%?$/.test(w));
+  if (settings.length === 0 || bad.length > 0) throw new UsageError(`--workers takes a comma-separated list of counts, percentages or "default", got "${value}"`);
+  return settings;
+}
+
 const WORK = path.join(BENCH_DIR, '.work', 'full');
 
 /** The runs the last bench left in its work folder, in the order they ran. */
@@ -94,7 +101,7 @@ async function runOnce(project: string, workers: string, demoPort: number, outpu
 function detectionFigure(): string {
   const text = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '';
   const caught = /(\d+ of \d+ faults caught)[^\n]*/.exec(text.slice(text.indexOf('<!-- detection:begin -->')))?.[0];
-  return caught ?? 'not measured yet (`npm run bench:detection`)';
+  return caught?.replace(/\.$/, '') ?? 'not measured yet (`npm run bench:detection`)';
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -138,7 +145,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
-      workers: { type: 'string', default: 'default' },
+      // Default: Playwright's own; with --report-only, the settings of the saved runs.
+      workers: { type: 'string' },
       project: { type: 'string', default: 'full' },
       // Renders the section again from the last runs' saved figures and reports (no new run).
       'report-only': { type: 'boolean', default: false },
@@ -146,15 +154,18 @@ async function main(): Promise<void> {
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a positive integer, got "${values.runs}"`);
-  const settings = values.workers.split(',').map((w) => w.trim()).filter(Boolean);
-  const bad = settings.filter((w) => w !== 'default' && !/^\d+%?$/.test(w));
-  if (settings.length === 0 || bad.length > 0) throw new UsageError(`--workers takes a comma-separated list of counts, percentages or "default", got "${values.workers}"`);
   if (values['report-only']) {
-    console.log(report(savedRuns(), settings, values.project, `npm run bench:full -- --runs ${runs} --workers ${settings.join(',')}`));
+    const saved = savedRuns();
+    const shown = values.workers === undefined ? [...new Set(saved.map((run) => run.setting))] : parseSettings(values.workers);
+    const count = Math.max(0, ...saved.map((run) => run.index));
+    console.log(report(saved, shown, values.project, `npm run bench:full -- --runs ${count} --workers ${shown.join(',')}`));
     return;
   }
+  const settings = parseSettings(values.workers ?? 'default');
   requireGnuTime();
   const command = `npm run bench:full -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
+  // Only this bench's runs are kept: --report-only renders exactly them.
+  rmSync(WORK, { recursive: true, force: true });
   const demo = await startDemo();
   const results: Run[] = [];
   try {
