@@ -74,6 +74,17 @@ td.verdict-PASS, td.level-ok { color: #2e9e5b; } td.verdict-WARNING, td.level-wa
 #details { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; } .target h2 { font-size: 1rem; } .verdict-PASS { color: #7ee2a8; } .verdict-WARNING { color: #ffd166; } .verdict-CRITICAL { color: #ff8a8f; }
 `;
 
+/** Both pages' live updates: the first state, then every one the server pushes, rendered by the page's `render`. */
+const LIVE_UPDATES = `function connect() {
+  const source = new EventSource('/events');
+  source.onopen = () => { $('connection').textContent = 'live'; };
+  source.onmessage = (event) => { try { render(JSON.parse(event.data)); } catch (e) { $('connection').textContent = 'bad update: ' + e.message; } };
+  source.onerror = () => { $('connection').textContent = 'reconnecting...'; };
+}
+fetch('/api/state').then((r) => r.json()).then(render).catch(() => {});
+connect();
+`;
+
 /** Plain browser script: texts go through textContent; only the server's own SVG goes through innerHTML. */
 export const DASHBOARD_JS = `
 'use strict';
@@ -119,15 +130,7 @@ function eta(e) {
   if (e.kind === 'estimate') return '~' + Math.round(e.remainingSeconds) + 's';
   return Math.round(e.overSeconds) + 's over';
 }
-function connect() {
-  const source = new EventSource('/events');
-  source.onopen = () => { $('connection').textContent = 'live'; };
-  source.onmessage = (event) => { try { render(JSON.parse(event.data)); } catch (e) { $('connection').textContent = 'bad update: ' + e.message; } };
-  source.onerror = () => { $('connection').textContent = 'reconnecting...'; };
-}
-fetch('/api/state').then((r) => r.json()).then(render).catch(() => {});
-connect();
-`;
+${LIVE_UPDATES}`;
 
 /** A workspace run's page: the release verdict, then every target side by side, then each target's detail. */
 export const TARGETS_HTML = `<!doctype html>
@@ -195,12 +198,4 @@ function render(state) {
   $('files').replaceChildren(...state.files.map((f) => link(f, '/logs/' + encodeURIComponent(f))));
   document.body.dataset.released = state.release ? 'yes' : 'no';
 }
-function connect() {
-  const source = new EventSource('/events');
-  source.onopen = () => { $('connection').textContent = 'live'; };
-  source.onmessage = (event) => { try { render(JSON.parse(event.data)); } catch (e) { $('connection').textContent = 'bad update: ' + e.message; } };
-  source.onerror = () => { $('connection').textContent = 'reconnecting...'; };
-}
-fetch('/api/state').then((r) => r.json()).then(render).catch(() => {});
-connect();
-`;
+${LIVE_UPDATES}`;

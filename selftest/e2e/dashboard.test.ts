@@ -8,6 +8,20 @@ import { CHROMIUM_QUIET_ARGS, chooseBrowser } from '../../lib/browser.ts';
 import { gate, header, historyEntry, jsonl, run, summary, task } from '../unit/ops/records.ts';
 import { ROOT, runScript, startDashboard, tempDir, WORK } from './opsHelpers.ts';
 
+/** A GET of a raw path, as an attacker sends it (a URL object would fold the dot segments first). */
+function rawGet(base: string, rawPath: string, host?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = http.request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers: host ? { host } : {} }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 void describe('terminal dashboard', () => {
@@ -132,16 +146,7 @@ void describe('web dashboard', () => {
   });
 
   void test('the server refuses path traversal, encoded traversal, absolute paths and symlinks out of the reports folder', async () => {
-    const get = (rawPath: string, host?: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const url = new URL(server.url);
-      const req = http.request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers: host ? { host } : {} }, (res) => {
-        let body = '';
-        res.on('data', (c) => { body += c; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const get = (rawPath: string, host?: string) => rawGet(server.url, rawPath, host);
     const ok = await get('/logs/latest.jsonl');
     assert.equal(ok.status, 200);
     assert.match(ok.body, /"type":"header"/);
@@ -237,17 +242,7 @@ void describe('web dashboard of a workspace run (--targets --port)', () => {
   });
 
   void test("a target's files are served from its own folder only", async () => {
-    // Raw paths, as an attacker sends them: a URL object would fold the dot segments first.
-    const get = (rawPath: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const url = new URL(server.url);
-      const req = http.request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET' }, (res) => {
-        let body = '';
-        res.on('data', (c) => { body += c; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const get = (rawPath: string) => rawGet(server.url, rawPath);
     const ok = await get('/targets/paiid/logs/latest.jsonl');
     assert.equal(ok.status, 200);
     assert.match(ok.body, /"type":"header"/);

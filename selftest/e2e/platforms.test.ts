@@ -42,6 +42,19 @@ async function runPlatforms(options: Omit<RunSuiteOptions, 'project'> & { projec
   return { ...run, release };
 }
 
+/** A workspace of both platforms in two stages: PaπD 2mx the canary, then PaiiD. */
+function stagedWorkspace(name: string): string {
+  const dir = path.join(ROOT, '.work', 'selftest', `${name}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'staged.workspace.json');
+  writeFileSync(file, JSON.stringify({
+    name: 'staged',
+    targets: [{ id: 'paiid', config: path.relative(dir, path.join(ROOT, 'validation.config.ts')) }, { id: 'papid-2mx', config: path.relative(dir, path.join(ROOT, 'demo/2mx/validation.config.ts')) }],
+    stages: [{ name: 'canary', targets: ['papid-2mx'] }, { name: 'everyone', targets: ['paiid'] }],
+  }));
+  return file;
+}
+
 const describeRelease = (run: SuiteRun & { release: ReleaseFile }) => `${JSON.stringify(run.release)}\n${digest(run)}`;
 
 describe('two platforms, one run', () => {
@@ -98,14 +111,7 @@ describe('two platforms, one run', () => {
 
   test('staged rollout: the canary platform fails, so the next stage never starts, and the release says it was held back', async () => {
     // The canary first: PaπD 2mx, then PaiiD.
-    const dir = path.join(ROOT, '.work', 'selftest', `staged-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'staged.workspace.json');
-    writeFileSync(file, JSON.stringify({
-      name: 'staged',
-      targets: [{ id: 'paiid', config: path.relative(dir, path.join(ROOT, 'validation.config.ts')) }, { id: 'papid-2mx', config: path.relative(dir, path.join(ROOT, 'demo/2mx/validation.config.ts')) }],
-      stages: [{ name: 'canary', targets: ['papid-2mx'] }, { name: 'everyone', targets: ['paiid'] }],
-    }));
+    const file = stagedWorkspace('staged');
     const run = await runPlatforms({
       projects: ['paiid/data-flows'],
       faults2mx: ['readiness-degraded'],
@@ -122,14 +128,7 @@ describe('two platforms, one run', () => {
   });
 
   test("staged rollout by verdict, as CI runs it (one run id, the stage before's reports): a canary CRITICAL from findings alone holds the next stage at its rollout gate; a clean canary lets it start", async () => {
-    const dir = path.join(ROOT, '.work', 'selftest', `staged-verdict-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'staged.workspace.json');
-    writeFileSync(file, JSON.stringify({
-      name: 'staged',
-      targets: [{ id: 'paiid', config: path.relative(dir, path.join(ROOT, 'validation.config.ts')) }, { id: 'papid-2mx', config: path.relative(dir, path.join(ROOT, 'demo/2mx/validation.config.ts')) }],
-      stages: [{ name: 'canary', targets: ['papid-2mx'] }, { name: 'everyone', targets: ['paiid'] }],
-    }));
+    const file = stagedWorkspace('staged-verdict');
     // The canary's gate, then the next stage's rollout gate in a second process (a later CI job) on its reports.
     const stagedRun = async (faults: string[]) => {
       const runId = `staged-${faults.join('+') || 'clean'}-${process.pid}`;
