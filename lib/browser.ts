@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 /** Flags every launch passes: without them Chromium floods a closed network with background requests. */
 export const CHROMIUM_QUIET_ARGS: readonly string[] = [
@@ -21,25 +22,68 @@ export const SYSTEM_BROWSER_PATHS: readonly string[] = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
+/**
+ * Where a system `chromium-headless-shell` lives (Debian's package of that name). It is the
+ * browser Playwright itself runs headless tests in: the same Blink and Skia as the full browser,
+ * without its browser UI, and a third of its CPU on the sample target's pages.
+ */
+export const SYSTEM_HEADLESS_SHELL_PATHS: readonly string[] = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
+];
+
 export interface BrowserChoice {
-  /** undefined: Playwright's own Chromium. */
+  /** undefined: Playwright's own Chromium (its own headless shell when headless). */
   executablePath: string | undefined;
   source: 'playwright' | 'CHROMIUM_PATH' | 'system';
+  /** The executable is a headless shell: it cannot open a window. */
+  headlessShell?: boolean;
+}
+
+export interface ChooseOptions {
+  /** The browser runs without a window (default): a system headless shell is preferred. */
+  headless?: boolean;
+}
+
+/** A system headless shell of the same build as the system Chromium found (Debian installs both under /usr/lib/chromium). */
+function headlessShellBeside(browser: string, exists: (file: string) => boolean): string | undefined {
+  const candidates = [path.join(path.dirname(browser), 'chromium-headless-shell'), ...SYSTEM_HEADLESS_SHELL_PATHS];
+  // Only beside a Chromium: a Chrome's own builds ship no shell, and mixing vendors would change what the pages render.
+  if (!/chromium/i.test(browser)) return undefined;
+  return candidates.find((file) => exists(file));
 }
 
 /**
- * Playwright's own Chromium when installed; else CHROMIUM_PATH; else a system Chromium or Chrome.
- * Returns undefined when none is found.
+ * Playwright's own Chromium when installed (Playwright picks its headless shell itself); else
+ * CHROMIUM_PATH, exactly as given; else a system Chromium or Chrome, and for a headless run the
+ * system's Chromium headless shell when it is installed. Returns undefined when none is found.
  */
 export function chooseBrowser(
   playwrightExecutable: string | undefined,
   env: Record<string, string | undefined> = process.env,
   exists: (file: string) => boolean = existsSync,
+  options: ChooseOptions = {},
 ): BrowserChoice | undefined {
   if (playwrightExecutable && exists(playwrightExecutable)) return { executablePath: undefined, source: 'playwright' };
   if (env.CHROMIUM_PATH) {
-    return exists(env.CHROMIUM_PATH) ? { executablePath: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' } : undefined;
+    if (!exists(env.CHROMIUM_PATH)) return undefined;
+    return { executablePath: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH', ...(/headless-shell/.test(path.basename(env.CHROMIUM_PATH)) ? { headlessShell: true } : {}) };
   }
   const found = SYSTEM_BROWSER_PATHS.find((file) => exists(file));
-  return found ? { executablePath: found, source: 'system' } : undefined;
+  if (!found) {
+    // A machine with only the shell still runs headless.
+    const shell = options.headless === false ? undefined : SYSTEM_HEADLESS_SHELL_PATHS.find((file) => exists(file));
+    return shell ? { executablePath: shell, source: 'system', headlessShell: true } : undefined;
+  }
+  const shell = options.headless === false ? undefined : headlessShellBeside(found, exists);
+  return shell ? { executablePath: shell, source: 'system', headlessShell: true } : { executablePath: found, source: 'system' };
+}
+
+/**
+ * The run shows a browser window: Playwright's `--headed`, `--debug` and UI mode (`--ui`), or
+ * PWDEBUG. A headless shell cannot, so the full browser is chosen then.
+ */
+export function wantsHeadedBrowser(argv: readonly string[] = process.argv, env: Record<string, string | undefined> = process.env): boolean {
+  if (env.PWDEBUG) return true;
+  return argv.some((arg) => arg === '--headed' || arg === '--debug' || arg === '--ui' || arg.startsWith('--ui-'));
 }

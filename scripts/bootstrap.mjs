@@ -2,7 +2,7 @@
 // Bootstrap: everything `npm run full` and `npm test` need on a fresh clone with only Node and npm.
 // Plain JavaScript with Node built-ins only: it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -98,10 +98,35 @@ function ensureBrowser() {
   ].join('\n'));
 }
 
+const SHELL_PATHS = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'];
+const SHELL_UNAVAILABLE = path.join(root, 'node_modules', '.cache', 'meta-orchestrator', 'headless-shell-unavailable');
+
+/**
+ * Beside Debian's chromium, Debian's chromium-headless-shell: the browser Playwright itself runs
+ * headless tests in, a third of the full browser's CPU on the same pages. Best effort and bounded:
+ * where it cannot be installed the full browser runs, and the attempt is not repeated.
+ */
+function ensureHeadlessShell() {
+  const found = findBrowser();
+  if (!found || found.source !== 'system browser' || !/chromium/.test(found.file)) return;
+  if (SHELL_PATHS.some((file) => existsSync(file))) return;
+  if (existsSync(SHELL_UNAVAILABLE) || !canApt()) return;
+  const candidate = spawnSync('apt-cache', ['policy', 'chromium-headless-shell'], { encoding: 'utf8', timeout: 30_000 });
+  const offered = /Candidate: (?!\(none\))\S+/.test(candidate.stdout ?? '');
+  log(offered ? "installing Debian's chromium-headless-shell for headless runs..." : 'no chromium-headless-shell package offered: headless runs use the full chromium');
+  if (offered && tryRun('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], 600_000) && SHELL_PATHS.some((file) => existsSync(file))) return;
+  if (offered) log('chromium-headless-shell could not be installed: headless runs use the full chromium');
+  mkdirSync(path.dirname(SHELL_UNAVAILABLE), { recursive: true });
+  writeFileSync(SHELL_UNAVAILABLE, `${new Date().toISOString()}\n`);
+}
+
 try {
   checkNode();
   ensureDependencies();
-  if (!process.argv.includes('--no-browser')) ensureBrowser();
+  if (!process.argv.includes('--no-browser')) {
+    ensureBrowser();
+    ensureHeadlessShell();
+  }
 } catch (error) {
   if (error instanceof BootstrapError) {
     console.error(`[bootstrap] ${error.message}`);

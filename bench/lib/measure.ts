@@ -8,8 +8,17 @@ export interface Measurement {
   label: string;
   exitCode: number | null;
   wallMs: number;
-  /** user + sys of the command and every descendant it waited for (GNU time's rusage). */
+  /**
+   * user + sys of the whole tree: the larger of GNU time's rusage (every descendant that was waited
+   * for, short-lived ones included) and the sum over every process seen in the tree (/proc, last
+   * value sampled). Chromium's renderers are not waited for through the chain of parents, so
+   * rusage alone misses most of a browser's CPU; sampling misses only a process's last period.
+   */
   cpuMs: number;
+  /** GNU time's rusage alone, for comparison with figures measured before the sampling. */
+  rusageCpuMs: number;
+  /** The sampled sum alone. */
+  sampledCpuMs: number;
   /** Highest sum of RSS over the live process tree, sampled from /proc. */
   peakTreeRssMb: number;
   /** ru_maxrss: the largest single process of the tree. */
@@ -39,14 +48,17 @@ export function requireGnuTime(): void {
   }
 }
 
-interface ProcStat { pid: number; ppid: number; rssPages: number }
+interface ProcStat { pid: number; ppid: number; rssPages: number; cpuTicks: number }
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
 
 function readStat(pid: string): ProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces and parentheses: fields start after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pid: Number(pid), ppid: Number(fields[1]), rssPages: Number(fields[21]) };
+    return { pid: Number(pid), ppid: Number(fields[1]), rssPages: Number(fields[21]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return undefined;
   }
@@ -54,6 +66,12 @@ function readStat(pid: string): ProcStat | undefined {
 
 /** Sum of RSS over `root` and all its live descendants, in bytes. */
 export function treeRssBytes(root: number): number {
+  return sampleTree(root).rssBytes;
+}
+
+/** One look at `root`'s live tree: summed RSS, and each process's CPU so far (ticks). */
+export function sampleTree(root: number): { rssBytes: number; cpuTicks: Map<number, number> } {
+  const cpuTicks = new Map<number, number>();
   const children = new Map<number, ProcStat[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -65,15 +83,17 @@ export function treeRssBytes(root: number): number {
   }
   const rootStat = readStat(String(root));
   let total = rootStat ? rootStat.rssPages * PAGE_BYTES : 0;
+  if (rootStat) cpuTicks.set(root, rootStat.cpuTicks);
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop()!;
     for (const child of children.get(pid) ?? []) {
       total += child.rssPages * PAGE_BYTES;
+      cpuTicks.set(child.pid, child.cpuTicks);
       queue.push(child.pid);
     }
   }
-  return total;
+  return { rssBytes: total, cpuTicks };
 }
 
 function parseGnuTime(text: string): { cpuMs: number; maxRssMb: number } {
@@ -101,8 +121,13 @@ export async function measure(label: string, command: string, args: string[], op
   child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   let peak = 0;
+  // Each process's CPU as last seen; a process that exited keeps its last figure.
+  const lastCpuTicks = new Map<number, number>();
   const sampler = setInterval(() => {
-    if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+    if (child.pid === undefined) return;
+    const sample = sampleTree(child.pid);
+    peak = Math.max(peak, sample.rssBytes);
+    for (const [pid, ticks] of sample.cpuTicks) lastCpuTicks.set(pid, ticks);
   }, options.sampleMs ?? 500);
   const timer = setTimeout(() => {
     stderr += `\n[bench] ${label} killed after ${options.timeoutMs} ms`;
@@ -114,13 +139,16 @@ export async function measure(label: string, command: string, args: string[], op
   clearTimeout(timer);
   const timeText = existsSync(statsFile) ? readFileSync(statsFile, 'utf8') : '';
   rmSync(statsDir, { recursive: true, force: true });
-  const { cpuMs, maxRssMb } = parseGnuTime(timeText);
+  const { cpuMs: rusageCpuMs, maxRssMb } = parseGnuTime(timeText);
+  const sampledCpuMs = Math.round(([...lastCpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) * 1000) / TICKS_PER_SECOND);
   // GNU time reports the command's own exit status as its exit status.
   return {
     label,
     exitCode,
     wallMs,
-    cpuMs,
+    cpuMs: Math.max(Number.isNaN(rusageCpuMs) ? 0 : rusageCpuMs, sampledCpuMs),
+    rusageCpuMs,
+    sampledCpuMs,
     peakTreeRssMb: Math.round(Math.max(peak, maxRssMb * 1024 * 1024) / (1024 * 1024)),
     maxProcessRssMb: maxRssMb,
     stdout,
@@ -135,6 +163,8 @@ export function combine(label: string, steps: Measurement[]): Measurement {
     exitCode: steps.every((s) => s.exitCode === 0) ? 0 : 1,
     wallMs: steps.reduce((sum, s) => sum + s.wallMs, 0),
     cpuMs: steps.reduce((sum, s) => sum + s.cpuMs, 0),
+    rusageCpuMs: steps.reduce((sum, s) => sum + s.rusageCpuMs, 0),
+    sampledCpuMs: steps.reduce((sum, s) => sum + s.sampledCpuMs, 0),
     peakTreeRssMb: Math.max(0, ...steps.map((s) => s.peakTreeRssMb)),
     maxProcessRssMb: Math.max(0, ...steps.map((s) => s.maxProcessRssMb)),
     stdout: steps.map((s) => s.stdout).join('\n'),

@@ -1,10 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { chooseBrowser, CHROMIUM_QUIET_ARGS } from '../../lib/browser.ts';
 import type { ResolvedConfig } from '../../lib/config/index.ts';
 
-/** Debian's Chromium with the same quiet flags the suite passes (no background traffic, no updates). */
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--headless=new', '--no-sandbox'];
+/**
+ * The browser the suite runs here (lib/browser.ts, headless: Debian's chromium-headless-shell when
+ * installed, else Debian's Chromium), with the same quiet flags (no background traffic, no updates):
+ * both sides of the A/B render with the same build.
+ */
+const CHOICE = chooseBrowser(undefined);
+export const CHROMIUM = CHOICE?.executablePath ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [...CHROMIUM_QUIET_ARGS, CHOICE?.headlessShell ? '--headless' : '--headless=new', '--no-sandbox'];
 
 export interface PeerPlan {
   /** Every route the browser, a11y and visual gates visit. */

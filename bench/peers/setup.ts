@@ -94,7 +94,7 @@ export async function ensurePeerTools(log: (line: string) => void, timeoutMs = I
 /** The peers' browser: lhci and pa11y-ci are pointed at it, and neither downloads its own. */
 export function requirePeerBrowser(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new SetupError(`${CHROMIUM} is missing: the peers run Debian's Chromium; install the Debian package "chromium" (apt-get install -y chromium)`);
+    throw new SetupError(`${CHROMIUM} is missing: the peers run the suite's system Chromium; install the Debian package "chromium" (apt-get install -y chromium chromium-headless-shell)`);
   }
 }
 

@@ -73,7 +73,7 @@ export function writeTiming(result: TimingResult, command: string): string {
       + `Peers, one after the other as a CI script chains them: secretlint over the demo repository; Lighthouse CI (collect + assert) on ${plan.lighthouseUrls.length} route(s) `
       + `x ${plan.lighthouseRuns} run(s) with the suite's Lighthouse settings and assertions; pa11y-ci (axe, WCAG 2.1 AA) on all ${plan.routes.length} routes; `
       + 'Prism\'s validation proxy with one request per documented operation and example. Both sides test one demo server started outside the measured trees. '
-      + 'CPU = user + sys of each process tree (GNU time); memory = peak of the summed RSS of the tree (/proc, sampled every 0.5 s; for the peers, the largest of their steps).',
+      + 'CPU = user + sys of each process tree (the larger of GNU time\'s rusage and the sum over every process seen in the tree, sampled from /proc: the browsers\' renderers are not waited for through the chain of parents, so rusage alone misses most of their CPU); memory = peak of the summed RSS of the tree (/proc, sampled every 0.5 s; for the peers, the largest of their steps).',
     '',
     table(['median of ' + pairs.length, 'ours', 'peers', 'ours / peers'], [
       ['wall time (s)', seconds(oursWall), seconds(peersWall), ratio(oursWall, peersWall)],

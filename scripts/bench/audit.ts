@@ -55,7 +55,7 @@ async function benchOnce(files: number, workers: number, keep: boolean): Promise
     const env: NodeJS.ProcessEnv = { ...process.env, VALIDATION_CONFIG: config, OUTPUT_ROOT: path.join(dir, 'out'), BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0' };
     delete env.TARGET_REPO;
     const load = loadAverage();
-    // GNU time gives the CPU of the whole tree, workers that exited included; /proc sampling the peak RSS.
+    // The CPU of the whole tree, workers that exited included (GNU time's rusage or /proc sampling, the larger); /proc sampling the peak RSS.
     const run = await measure('audit gate', process.execPath, [path.join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--project=audit', '--no-deps', `--workers=${workers}`], { cwd: ROOT, env, sampleMs: 200 });
     if (run.exitCode !== 0) console.error(run.stdout.slice(-3000), run.stderr.slice(-2000));
     const exitCode = run.exitCode;

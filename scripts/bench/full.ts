@@ -109,7 +109,7 @@ const spread = (values: number[]) => (values.length === 0 ? '-' : `${Math.min(..
 
 function report(runs: Run[], settings: string[], project: string, command: string): string {
   const lines: string[] = [];
-  lines.push(`\`playwright test --project=${project}\` on the sample target (the demo started once, outside the measured tree; warm install and transform cache). CPU = user + sys of the whole tree (GNU time), memory = peak of the tree's summed RSS. Runs alternate between the worker settings.`, '');
+  lines.push(`\`playwright test --project=${project}\` on the sample target (the demo started once, outside the measured tree; warm install and transform cache). CPU = user + sys of the whole tree (the larger of GNU time's rusage and the sum over every process seen in the tree, sampled from /proc every 0.5 s: the browser's renderers are not waited for through the chain of parents, so rusage alone misses most of their CPU), memory = peak of the tree's summed RSS. Runs alternate between the worker settings.`, '');
   const bySetting = (setting: string) => runs.filter((r) => r.setting === setting);
   lines.push(table(['workers', 'runs', 'wall (s), median', 'CPU (s), median', 'peak memory (MB), median', 'verdicts', ...GATE_ORDER.map((g) => `${g} (s)`)], settings.map((setting) => {
     const mine = bySetting(setting);
