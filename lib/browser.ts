@@ -87,3 +87,12 @@ export function wantsHeadedBrowser(argv: readonly string[] = process.argv, env: 
   if (env.PWDEBUG) return true;
   return argv.some((arg) => arg === '--headed' || arg === '--debug' || arg === '--ui' || arg.startsWith('--ui-'));
 }
+
+/**
+ * Whether the pages render in a Chromium headless shell: an executable of that name, or
+ * Playwright's own Chromium run headless without a channel (Playwright then launches its shell).
+ */
+export function rendersInHeadlessShell(executablePath: string | undefined, headless: boolean, channel: string | undefined): boolean {
+  if (executablePath) return /headless[-_]shell/i.test(path.basename(executablePath));
+  return headless && !channel;
+}

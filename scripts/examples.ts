@@ -1,5 +1,5 @@
 /**
- * `npm run examples [name...]`: the real third-party applications in examples/, each installed
+ * `npm run examples [name...] [-- --update-snapshots=changed]`: the real third-party applications in examples/, each installed
  * (bounded, said plainly when a package is unavailable), started, validated with
  * `--project=full`, and stopped. Prints each verdict and finding, and compares the findings with
  * the ones the example's README explains (examples/<app>/expected-findings.json): a finding nobody
@@ -219,7 +219,9 @@ async function validate(example: Example): Promise<Outcome> {
     const started = Date.now();
     // The config names the target: a BASE_URL or API_URL of the calling shell must not redirect it.
     const { BASE_URL: _base, API_URL: _api, ...inherited } = process.env;
-    const result = spawnSync('npx', ['playwright', 'test', '--project=full'], {
+    // --update-snapshots=changed remakes the example's baselines after a browser change: look at them before committing.
+    const passed = process.argv.slice(2).filter((arg) => arg.startsWith('--update-snapshots'));
+    const result = spawnSync('npx', ['playwright', 'test', '--project=full', ...passed], {
       cwd: root, timeout: RUN_MS, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024,
       env: { ...inherited, ...env, VALIDATION_CONFIG: path.join(example.dir, 'validation.config.ts'), OUTPUT_ROOT: output },
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chooseBrowser, wantsHeadedBrowser } from '../../../lib/browser.ts';
+import { chooseBrowser, rendersInHeadlessShell, wantsHeadedBrowser } from '../../../lib/browser.ts';
 
 /** A file system that holds exactly these files. */
 const only = (...files: string[]) => (file: string) => files.includes(file);
@@ -46,5 +46,15 @@ describe('wantsHeadedBrowser', () => {
     for (const arg of ['--headed', '--debug', '--ui', '--ui-port=0', '--ui-host=0.0.0.0']) assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test', arg], {}), true, arg);
     assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test', '--project=full'], {}), false);
     assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test'], { PWDEBUG: '1' }), true);
+  });
+});
+
+describe('rendersInHeadlessShell', () => {
+  it('names the renderer from the executable, or from how Playwright launches its own Chromium', () => {
+    assert.equal(rendersInHeadlessShell('/usr/lib/chromium/chromium-headless-shell', true, undefined), true);
+    assert.equal(rendersInHeadlessShell('/usr/bin/chromium', true, undefined), false);
+    assert.equal(rendersInHeadlessShell(undefined, true, undefined), true);
+    assert.equal(rendersInHeadlessShell(undefined, false, undefined), false);
+    assert.equal(rendersInHeadlessShell(undefined, true, 'chrome'), false);
   });
 });

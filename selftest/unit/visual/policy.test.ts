@@ -44,6 +44,12 @@ describe('messages', () => {
     assert.match(message, /review and accept with `npm run visual:update` \(baseline baselines\/shop\/home-desktop\.png\)$/);
   });
 
+  it('the headless shell and the full browser of one version are two renderers, never "the page itself changed"', () => {
+    const shell156 = { ...chromium156, browser: 'chromium headless shell' };
+    const message = changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: chromium156, current: shell156 });
+    assert.match(message, /the baseline was rendered by chromium 156\.0\.8078\.108 on linux, this screenshot by chromium headless shell 156\.0\.8078\.108 on linux: if only the browser changed, accept the new images/);
+  });
+
   it('a difference on the same browser says the page itself changed', () => {
     assert.match(changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: chromium156, current: chromium156 }), /both rendered by chromium 156\.0\.8078\.108 on linux, so the page itself changed/);
     assert.match(changedMessage({ label: 'x', file: 'f', comparison, tolerance, baseline: undefined, current: chromium156 }), /rendered by an unrecorded browser/);
