@@ -24,10 +24,10 @@ describe('visual baselines', () => {
     const first = await runSuite({ project: 'visual', noDeps: true, args, env: { VALIDATION_CONFIG: config, CI: '' }, timeoutMs: 300_000 });
     const created = tasksOf(first, 'visual').find((t) => t.task_id === 'visual/screens-home-at-desktop-1920x1080');
     assert.equal(created?.status, 'completed', digest(first));
-    assert.ok(created.warnings.some((w) => /^screenshot of \/login @desktop matches its baseline: baseline created at \.work\/selftest\/visual-second-\d+\/baselines\/second-shop\/home-desktop\.png \(none existed; rendered by chromium [\d.]+ on linux\)/.test(w)), digest(first));
+    assert.ok(created.warnings.some((w) => /^screenshot of \/login @desktop matches its baseline: baseline created at \.work\/selftest\/visual-second-\d+\/baselines\/second-shop\/home-desktop\.png \(none existed; rendered by chromium(?: headless shell)? [\d.]+ on linux\)/.test(w)), digest(first));
     assert.deepEqual(readdirSync(own).sort(), ['home-desktop.png', 'manifest.json']);
     assert.equal(readManifest(own).target, 'Second Shop');
-    assert.match(first.summaryMarkdown, /\| home-desktop \(\/login @desktop\) \| created \| new screen \| none \| chromium [\d.]+ on linux \| \[actual\]\(visual\/home-desktop-actual\.png\) \|/, 'the summary shows the created image');
+    assert.match(first.summaryMarkdown, /\| home-desktop \(\/login @desktop\) \| created \| new screen \| none \| chromium(?: headless shell)? [\d.]+ on linux \| \[actual\]\(visual\/home-desktop-actual\.png\) \|/, 'the summary shows the created image');
     assert.ok(existsSync(path.join(first.outputRoot, 'reports', 'visual', 'home-desktop-actual.png')));
 
     // In CI now: it compares against what it created, nothing is missing, nothing is written.
@@ -68,7 +68,7 @@ describe('visual baselines', () => {
     const home = tasks.find((t) => t.task_id === 'visual/screens-home-at-desktop-1920x1080');
     assert.ok(home, digest(run));
     assert.notEqual(run.summary?.verdict, 'PASS', digest(run));
-    assert.ok(failedChecksOf(home).some((e) => /^screenshot of \/ @desktop matches its baseline: \d+ pixels differ .* the baseline was rendered by chromium 150\.0\.7871\.100 on linux, this screenshot by chromium (?!150\.0\.7871\.100)[\d.]+ on linux: if only the browser changed, accept the new images\. Expected, actual and diff images are attached; review and accept with `npm run visual:update`/.test(e)), digest(run));
+    assert.ok(failedChecksOf(home).some((e) => /^screenshot of \/ @desktop matches its baseline: \d+ pixels differ .* the baseline was rendered by chromium(?: headless shell)? 150\.0\.7871\.100 on linux, this screenshot by chromium(?: headless shell)? (?!150\.0\.7871\.100)[\d.]+ on linux: if only the browser changed, accept the new images\. Expected, actual and diff images are attached; review and accept with `npm run visual:update`/.test(e)), digest(run));
 
     // The summary lists the changed screen with its three images, copied beside it.
     for (const kind of ['expected', 'actual', 'diff']) {
@@ -81,7 +81,7 @@ describe('visual baselines', () => {
     const reviewed = readFileSync(path.join(run.outputRoot, 'reports', 'visual', 'home-desktop-actual.png'));
     const accepted = await visualUpdate(['--accept', 'home-desktop'], { VALIDATION_CONFIG: config, OUTPUT_ROOT: run.outputRoot });
     assert.equal(accepted.code, 0, accepted.out);
-    assert.match(accepted.out, /accepted home-desktop -> \.work\/selftest\/visual-browser-change-\d+\/from-chromium-150\/home-desktop\.png \(rendered by chromium [\d.]+ on linux\)/);
+    assert.match(accepted.out, /accepted home-desktop -> \.work\/selftest\/visual-browser-change-\d+\/from-chromium-150\/home-desktop\.png \(rendered by chromium(?: headless shell)? [\d.]+ on linux\)/);
     assert.ok(readFileSync(path.join(baselines, 'home-desktop.png')).equals(reviewed));
     const manifest = readManifest(baselines);
     assert.notEqual(manifest.screens['home-desktop']?.browserVersion, '150.0.7871.100');
