@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type PlaywrightTestConfig, type ReporterDescription } from '@playwright/test';
-import { CHROMIUM_QUIET_ARGS, chooseBrowser, wantsHeadedBrowser } from '../lib/browser.ts';
+import { CHROMIUM_QUIET_ARGS, chooseBrowser, HEADED_BROWSER_VARIABLE, wantsHeadedBrowser } from '../lib/browser.ts';
 import type { ResolvedConfig } from '../lib/config/load.ts';
 import { riskReporterOptions } from '../lib/reporterOptions.ts';
 import { removeRunLock, RUN_LOCK_VARIABLE } from '../lib/runLock.ts';
@@ -69,8 +69,11 @@ export function openRunLock(env: Record<string, string | undefined> = process.en
 export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides: PlaywrightTestConfig = {}): PlaywrightTestConfig {
   const outputRoot = outputRootOf(paths.projectRoot);
   const out = (folder: string) => path.join(outputRoot, folder);
-  // Headless (the default), a system Chromium's headless shell when installed: a third of the full browser's CPU.
-  const browser = chooseBrowser(chromium.executablePath(), process.env, existsSync, { headless: !wantsHeadedBrowser() });
+  // Headless (the default), a system Chromium's headless shell when installed. A headed run tells its
+  // workers, which load this config again without the runner's arguments.
+  const headed = wantsHeadedBrowser();
+  if (headed) process.env[HEADED_BROWSER_VARIABLE] = '1';
+  const browser = chooseBrowser(chromium.executablePath(), process.env, existsSync, { headless: !headed });
   const ci = Boolean(process.env.CI);
   // The quick chain only when asked for (its workers read the runner's decision from the environment).
   const quick = wantsQuickChain(process.argv);

@@ -64,12 +64,7 @@ function readStat(pid: string): ProcStat | undefined {
   }
 }
 
-/** Sum of RSS over `root` and all its live descendants, in bytes. */
-export function treeRssBytes(root: number): number {
-  return sampleTree(root).rssBytes;
-}
-
-/** One look at `root`'s live tree: summed RSS, and each process's CPU so far (ticks). */
+/** One look at `root` and its live descendants: summed RSS (bytes), and each process's CPU so far (ticks). */
 export function sampleTree(root: number): { rssBytes: number; cpuTicks: Map<number, number> } {
   const cpuTicks = new Map<number, number>();
   const children = new Map<number, ProcStat[]>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chooseBrowser, rendersInHeadlessShell, wantsHeadedBrowser } from '../../../lib/browser.ts';
+import { chooseBrowser, HEADED_BROWSER_VARIABLE, rendersInHeadlessShell, wantsHeadedBrowser } from '../../../lib/browser.ts';
 
 /** A file system that holds exactly these files. */
 const only = (...files: string[]) => (file: string) => files.includes(file);
@@ -46,6 +46,12 @@ describe('wantsHeadedBrowser', () => {
     for (const arg of ['--headed', '--debug', '--ui', '--ui-port=0', '--ui-host=0.0.0.0']) assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test', arg], {}), true, arg);
     assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test', '--project=full'], {}), false);
     assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test'], { PWDEBUG: '1' }), true);
+    for (const value of ['console', '0', 'false']) assert.equal(wantsHeadedBrowser(['node', 'playwright', 'test'], { PWDEBUG: value }), false, `PWDEBUG=${value} opens no window`);
+  });
+
+  it("a worker, whose arguments lack the runner's --headed, reads the runner's decision from the environment", () => {
+    assert.equal(wantsHeadedBrowser(['node', 'workerProcessEntry.js'], { [HEADED_BROWSER_VARIABLE]: '1' }), true);
+    assert.equal(wantsHeadedBrowser(['node', 'workerProcessEntry.js'], {}), false);
   });
 });
 
