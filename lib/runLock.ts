@@ -13,6 +13,12 @@ import path from 'node:path';
  */
 export const RUN_LOCK_VARIABLE = 'MO_RUN_LOCK_DIR';
 
+/**
+ * A test tagged so runs alone: its lock is exclusive for the whole test. The suite's timed checks carry
+ * it (latency and load budgets, Lighthouse); a team's own specs may too.
+ */
+export const MEASUREMENT_TAG = '@measurement';
+
 /** An `exclusive` folder without its owner file for this long was left by a process that died making it. */
 const ORPHAN_MS = 5_000;
 
@@ -103,6 +109,13 @@ export class RunLock {
     return readers;
   }
 
+  /** This process's own shared marks (its running test's). */
+  private ownReaders(): string[] {
+    return readdirSync(path.join(this.dir, 'shared'))
+      .filter((name) => Number(name.split('-')[0]) === this.pid)
+      .map((name) => path.join(this.dir, 'shared', name));
+  }
+
   /** Held while a test runs; waits while an exclusive holder (or one asking) has the run. */
   async shared(timeoutMs: number): Promise<Release> {
     const deadline = this.now() + timeoutMs;
@@ -120,23 +133,39 @@ export class RunLock {
     }
   }
 
-  /** The run to itself: no other test runs until the release. Waits for the tests already running. */
+  /**
+   * The run to itself: no other test runs until the release. Waits for the tests already running.
+   * Asked again by the process that holds it (a timed test whose fixture measures too), it is already
+   * held: the inner release leaves it to the outer one.
+   */
   async exclusive(timeoutMs: number): Promise<Release> {
+    if (this.exclusiveHolder() === this.pid) return () => undefined;
     const deadline = this.now() + timeoutMs;
     const release = () => rmSync(this.exclusiveDir, { recursive: true, force: true });
-    for (;;) {
-      if (this.exclusiveHolder() === undefined) {
-        try {
-          // mkdir is atomic: one asker wins; the owner file names it.
-          mkdirSync(this.exclusiveDir);
-          writeFileSync(path.join(this.exclusiveDir, String(this.pid)), '');
-          break;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // This process's own test, asking from inside it, is waiting and not working: its shared mark is
+    // set aside while it waits, or two such askers would each wait for the other's test to end.
+    const own = this.ownReaders();
+    const restore = () => {
+      for (const mark of own) writeFileSync(mark, '');
+    };
+    for (const mark of own) rmSync(mark, { force: true });
+    try {
+      for (;;) {
+        if (this.exclusiveHolder() === undefined) {
+          try {
+            // mkdir is atomic: one asker wins; the owner file names it.
+            mkdirSync(this.exclusiveDir);
+            writeFileSync(path.join(this.exclusiveDir, String(this.pid)), '');
+            break;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          }
         }
+        if (this.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for another exclusive measurement to finish (run lock ${this.dir})`);
+        await this.sleep(this.pollMs);
       }
-      if (this.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for another exclusive measurement to finish (run lock ${this.dir})`);
-      await this.sleep(this.pollMs);
+    } finally {
+      restore();
     }
     while (this.otherReaders().length > 0) {
       if (this.now() >= deadline) {

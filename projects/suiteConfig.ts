@@ -6,6 +6,7 @@ import { CHROMIUM_QUIET_ARGS, chooseBrowser, HEADED_BROWSER_VARIABLE, wantsHeade
 import type { ResolvedConfig } from '../lib/config/load.ts';
 import { riskReporterOptions } from '../lib/reporterOptions.ts';
 import { removeRunLock, RUN_LOCK_VARIABLE } from '../lib/runLock.ts';
+import { defaultWorkers } from '../lib/workers.ts';
 import { GATE_ORDER, QUICK_CHAIN_VARIABLE, allProjects, wantsQuickChain } from './index.ts';
 
 /**
@@ -100,6 +101,8 @@ export function suiteConfig(config: ResolvedConfig, paths: SuitePaths, overrides
   return {
     forbidOnly: ci,
     retries: Number(process.env.RETRIES ?? 0),
+    // One per core as memory allows (lib/workers.ts); --workers=N wins.
+    workers: defaultWorkers(),
     timeout: config.timeouts.testMs,
     // The last bound when every other one failed: past it the run ends, interrupted and CRITICAL.
     globalTimeout: config.timeouts.runMs,

@@ -88,6 +88,45 @@ describe('run lock', () => {
     assert.equal(existsSync(path.join(orphan, 'exclusive')), false);
   });
 
+  it('is held already by the process that holds it: a timed test whose fixture measures again goes on', async () => {
+    const dir = folder();
+    const { a, b } = processes(dir);
+    const outer = await a.exclusive(1_000);
+    const inner = await a.exclusive(20);
+    inner();
+    assert.equal(existsSync(path.join(dir, 'exclusive')), true, 'the inner release leaves the lock to the outer one');
+    await assert.rejects(b.shared(20), /waited 20 ms for an exclusive measurement \(pid 1\) to finish/);
+    outer();
+    (await b.shared(1_000))();
+  });
+
+  it('never deadlocks two askers: a test asking from inside sets its own shared mark aside while it waits', async () => {
+    const { a, b } = processes(folder());
+    // Worker 1 runs an audit test (shared) and worker 2 a timed test (exclusive for the whole test), at once.
+    const auditTest = await a.shared(1_000);
+    let timedHeld = false;
+    const timed = b.exclusive(1_000).then((release) => {
+      timedHeld = true;
+      return release;
+    });
+    for (let i = 0; i < 5; i += 1) await tick();
+    assert.equal(timedHeld, false, 'the timed test waits for the running audit test');
+    // The audit asks from inside its test: it steps aside, the timed test runs, then the audit.
+    let auditHeld = false;
+    const audit = a.exclusive(1_000).then((release) => {
+      auditHeld = true;
+      return release;
+    });
+    const releaseTimed = await timed;
+    assert.equal(auditHeld, false, 'the audit waits while the timed test runs');
+    releaseTimed();
+    const releaseAudit = await audit;
+    assert.equal(auditHeld, true);
+    releaseAudit();
+    auditTest();
+    (await b.shared(1_000))();
+  });
+
   it('gives up in bounded time, saying what it waited for', async () => {
     const { a, b } = processes(folder());
     const shared = await a.shared(1_000);
