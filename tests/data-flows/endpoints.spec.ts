@@ -1,9 +1,9 @@
-import { expect, MEASUREMENT_TAG, test, type ApiResult } from '../../fixtures/index.ts';
+import { expect, test, type ApiResult } from '../../fixtures/index.ts';
 import { percentile } from '../../lib/http.ts';
 import { allowedRequests, stateChangeContext } from '../../lib/stateChange.ts';
 
 // Latency and cache timings: measured with nothing else running beside them.
-test.describe('live endpoints', { tag: MEASUREMENT_TAG }, () => {
+test.describe('live endpoints', { tag: '@measurement' }, () => {
   test('every configured endpoint answers as declared within its latency budget', async ({ api, risk, target }) => {
     test.skip(target.api.endpoints.length === 0, 'not configured: api.endpoints is empty in the validation config');
     // Read-only by default: an endpoint that may change state is sent only where it is allowed to.

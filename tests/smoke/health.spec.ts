@@ -1,10 +1,10 @@
-import { expect, MEASUREMENT_TAG, test } from '../../fixtures/index.ts';
+import { expect, test } from '../../fixtures/index.ts';
 import { fillConfigValue, templateVariables } from '../../lib/http.ts';
 import { evaluateExpectation } from '../../lib/smoke/expectations.ts';
 import { environmentFor } from '../../lib/workspace/variables.ts';
 
 test.describe('health', () => {
-  test('answers 200 within its budget', { tag: ['@critical', MEASUREMENT_TAG] }, async ({ api, risk, target }) => {
+  test('answers 200 within its budget', { tag: ['@critical', '@measurement'] }, async ({ api, risk, target }) => {
     const health = target.api.health;
     test.skip(!health, 'not configured: api.health is not set in the validation config');
     if (!health) return;

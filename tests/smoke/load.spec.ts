@@ -1,4 +1,4 @@
-import { eachTarget, MEASUREMENT_TAG, test } from '../../fixtures/index.ts';
+import { eachTarget, test } from '../../fixtures/index.ts';
 import { fillConfigValue, secretValues, templateVariables } from '../../lib/http.ts';
 import { evaluateBudgets, loadTargetRefusal, summarizeLoad } from '../../lib/smoke/load.ts';
 import { runLoad } from '../../lib/smoke/loadRunner.ts';
@@ -13,7 +13,7 @@ await eachTarget((config) => {
   const load = config.smoke.load;
 
   // Latency under load: measured with nothing else running beside it.
-  test.describe('load', { tag: MEASUREMENT_TAG }, () => {
+  test.describe('load', { tag: '@measurement' }, () => {
     test.skip(load.endpoints.length === 0, 'not configured: smoke.load.endpoints lists no endpoint');
     test.skip(!load.environments.includes(config.meta.environment), `load does not run in ${config.meta.environment} (smoke.load.environments: ${load.environments.join(', ')})`);
 
