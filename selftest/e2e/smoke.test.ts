@@ -48,6 +48,8 @@ describe('smoke gate', { concurrency: 2 }, () => {
     const load = tasks.filter((task) => task.task_id.startsWith('smoke/load-'));
     assert.equal(load.length, 2, digest(run));
     assert.ok(load.every((task) => task.status === 'completed'), digest(run));
+    // Timed checks run alone (the run lock held exclusively), whatever the workers.
+    for (const task of [...load, tasks.find((t) => t.task_id === 'smoke/health-answers-200-within-its-budget')!]) assert.ok(task.tags.includes('@measurement'), `${task.task_id} is not tagged @measurement`);
     if (redis.ok) assert.equal(tasks.find((task) => task.task_id === 'smoke/infrastructure-redis')?.status, 'completed', digest(run));
     if (postgres.ok) assert.equal(tasks.find((task) => task.task_id === 'smoke/infrastructure-postgres')?.status, 'completed', digest(run));
     assert.equal(tasks.find((task) => task.task_id === 'smoke/infrastructure-docker')?.status, 'skipped', digest(run));
