@@ -15,7 +15,8 @@ export const RUN_LOCK_VARIABLE = 'MO_RUN_LOCK_DIR';
 
 /**
  * A test tagged so runs alone: its lock is exclusive for the whole test. The suite's timed checks carry
- * it (latency and load budgets, Lighthouse); a team's own specs may too.
+ * it (latency, cache, health and load budgets; a Lighthouse audit takes the lock itself, for its
+ * gathering only); a team's own specs may too.
  */
 export const MEASUREMENT_TAG = '@measurement';
 

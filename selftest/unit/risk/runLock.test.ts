@@ -20,34 +20,32 @@ function processes(dir: string, alive = new Set([1, 2, 3])) {
   return { a: make(1), b: make(2), c: make(3), alive };
 }
 
+/** A request for the lock, and whether it has been granted yet. */
+function asking(request: Promise<() => void>) {
+  const state = { held: false, granted: request.then((release) => { state.held = true; return release; }) };
+  return state;
+}
+
 describe('run lock', () => {
   it('lets tests share it, and an exclusive holder waits for the running ones, then blocks new ones until released', async () => {
     const { a, b, c } = processes(folder());
     const releaseA = await a.shared(1_000);
     const releaseB = await b.shared(1_000);
-    let exclusiveHeld = false;
-    const exclusive = c.exclusive(1_000).then((release) => {
-      exclusiveHeld = true;
-      return release;
-    });
+    const exclusive = asking(c.exclusive(1_000));
     for (let i = 0; i < 20; i += 1) await tick();
-    assert.equal(exclusiveHeld, false, 'two tests still run');
+    assert.equal(exclusive.held, false, 'two tests still run');
     releaseA();
     for (let i = 0; i < 20; i += 1) await tick();
-    assert.equal(exclusiveHeld, false, 'one test still runs');
+    assert.equal(exclusive.held, false, 'one test still runs');
     // A new test asks while the writer waits: the writer is preferred.
-    let aStarted = false;
-    const nextA = a.shared(1_000).then((release) => {
-      aStarted = true;
-      return release;
-    });
+    const nextA = asking(a.shared(1_000));
     releaseB();
-    const releaseC = await exclusive;
+    const releaseC = await exclusive.granted;
     for (let i = 0; i < 20; i += 1) await tick();
-    assert.equal(aStarted, false, 'no test starts during the exclusive measurement');
+    assert.equal(nextA.held, false, 'no test starts during the exclusive measurement');
     releaseC();
-    (await nextA)();
-    assert.equal(aStarted, true);
+    (await nextA.granted)();
+    assert.equal(nextA.held, true);
   });
 
   it('does not wait for its own test: the worker that audits holds the lock shared for that very test', async () => {
@@ -104,24 +102,16 @@ describe('run lock', () => {
     const { a, b } = processes(folder());
     // Worker 1 runs an audit test (shared) and worker 2 a timed test (exclusive for the whole test), at once.
     const auditTest = await a.shared(1_000);
-    let timedHeld = false;
-    const timed = b.exclusive(1_000).then((release) => {
-      timedHeld = true;
-      return release;
-    });
+    const timed = asking(b.exclusive(1_000));
     for (let i = 0; i < 5; i += 1) await tick();
-    assert.equal(timedHeld, false, 'the timed test waits for the running audit test');
+    assert.equal(timed.held, false, 'the timed test waits for the running audit test');
     // The audit asks from inside its test: it steps aside, the timed test runs, then the audit.
-    let auditHeld = false;
-    const audit = a.exclusive(1_000).then((release) => {
-      auditHeld = true;
-      return release;
-    });
-    const releaseTimed = await timed;
-    assert.equal(auditHeld, false, 'the audit waits while the timed test runs');
+    const audit = asking(a.exclusive(1_000));
+    const releaseTimed = await timed.granted;
+    assert.equal(audit.held, false, 'the audit waits while the timed test runs');
     releaseTimed();
-    const releaseAudit = await audit;
-    assert.equal(auditHeld, true);
+    const releaseAudit = await audit.granted;
+    assert.equal(audit.held, true);
     releaseAudit();
     auditTest();
     (await b.shared(1_000))();
