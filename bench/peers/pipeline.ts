@@ -43,12 +43,18 @@ function countLhci(raw: string, exitCode: number | null): { findings: number; de
 
 function countPa11y(stdout: string): { findings: number; detail: string } {
   try {
-    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { errors: number; results: Record<string, { code?: string; message?: string }[]> };
+    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { errors: number; results: Record<string, { code?: string; message?: string; runnerExtras?: { needsFurtherReview?: boolean } }[]> };
     const codes = new Set<string>();
+    let review = 0;
     for (const [url, issues] of Object.entries(report.results)) {
-      for (const issue of issues) codes.add(`${new URL(url).pathname} ${issue.code ?? issue.message ?? 'error'}`);
+      for (const issue of issues) {
+        codes.add(`${new URL(url).pathname} ${issue.code ?? issue.message ?? 'error'}`);
+        // pa11y's axe runner reports axe's "incomplete" results (it could not decide) as errors too.
+        if (issue.runnerExtras?.needsFurtherReview) review += 1;
+      }
     }
-    return { findings: report.errors, detail: [...codes].slice(0, 4).join('; ') };
+    const reviewNote = review > 0 ? `${review} of them axe's needs-review results, which pa11y counts as errors; ` : '';
+    return { findings: report.errors, detail: `${reviewNote}${[...codes].slice(0, 4).join('; ')}` };
   } catch {
     return { findings: 0, detail: 'unparsed output' };
   }
