@@ -41,7 +41,8 @@ function countLhci(raw: string, exitCode: number | null): { findings: number; de
   return { findings: Math.max(failures.length, exitCode === 0 ? 0 : 1), detail: [...failures, ...warnings].slice(0, 4).join('; ') };
 }
 
-function countPa11y(stdout: string): { findings: number; detail: string } {
+/** pa11y-ci's --json report: its error count, and which routes and rules they are, the needs-review ones counted apart. */
+export function countPa11y(stdout: string): { findings: number; detail: string } {
   try {
     const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { errors: number; results: Record<string, { code?: string; message?: string; runnerExtras?: { needsFurtherReview?: boolean } }[]> };
     const codes = new Set<string>();
