@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from './errors.ts';
 
@@ -78,7 +79,52 @@ export function requireConfig(file: string): unknown {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_REQUIRE_ASYNC_MODULE') throw new ConfigError(file, ['the file must not use top-level await: the gates need their config before any test starts']);
-    throw new ConfigError(file, [`the file could not be loaded: ${(error as Error).message.split('\n')[0]}`]);
+    throw loadError(file, error);
   }
   return defaultExport(module, file);
+}
+
+/** Why a config file could not be loaded, in one line; an import of the package it cannot find says how to get it. */
+function loadError(file: string, error: unknown): ConfigError {
+  const message = (error as Error).message.split('\n')[0] ?? String(error);
+  const hint = /Cannot find (module|package) '(meta-orchestrator)(\/[^']*)?'/.test(message)
+    ? ' (install the package where the config is, `npm install --save-dev meta-orchestrator`; or, run from the suite\'s checkout, drop the import and export the plain object: `defineValidationConfig` only adds types)'
+    : '';
+  return new ConfigError(file, [`the file could not be loaded: ${message}${hint}`]);
+}
+
+/**
+ * Loads a TypeScript or JavaScript config (or workspace file) and returns its default export. A file
+ * in a CommonJS folder (no "type": "module" above it: a team's own repository, loaded from the
+ * suite's ES module checkout) is required: Playwright's import hook would keep its ES syntax and run
+ * it as CommonJS, which cannot parse it, while its require hook (and tsx's) compiles the file to
+ * CommonJS, as for the installed package's config. The choice is made before loading: once an import
+ * of a file has failed, a require of it gets the failed module back.
+ */
+export async function importScriptConfig(file: string): Promise<unknown> {
+  if (!isModuleScoped(file)) return requireConfig(file);
+  let module: unknown;
+  try {
+    module = await import(pathToFileURL(file).href);
+  } catch (error) {
+    throw loadError(file, error);
+  }
+  return defaultExport(module, file);
+}
+
+/** Whether Node runs the file as an ES module: by its extension, else the nearest package.json's "type". */
+export function isModuleScoped(file: string): boolean {
+  if (/\.m[jt]s$/.test(file)) return true;
+  if (/\.c[jt]s$/.test(file)) return false;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
 }

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { createPrivateFile } from '../secretChannel.ts';
 import { ConfigError } from './errors.ts';
-import { defaultExport, findConfigFile, isDataConfig, readDataConfig } from './files.ts';
+import { findConfigFile, importScriptConfig, isDataConfig, readDataConfig } from './files.ts';
 import type { ResolvedConfig } from './resolve.ts';
 
 export type { ResolvedConfig, TargetEnvironment } from './resolve.ts';
@@ -104,12 +103,7 @@ export function missingConfigError(file: string): ConfigError {
 async function importConfig(file: string): Promise<unknown> {
   if (!existsSync(file)) throw missingConfigError(file);
   if (isDataConfig(file)) return readDataConfig(file);
-  let module: unknown;
-  try {
-    module = await import(pathToFileURL(file).href);
-  } catch (error) {
-    throw new ConfigError(file, [`the file could not be loaded: ${(error as Error).message.split('\n')[0]}`]);
-  }
-  return defaultExport(module, file);
+  return importScriptConfig(file);
 }
+
 

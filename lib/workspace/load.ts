@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigIssues } from '../config/errors.ts';
-import { defaultExport, isDataConfig, readDataConfig } from '../config/files.ts';
+import { importScriptConfig, isDataConfig, readDataConfig } from '../config/files.ts';
 import { loadDotenv, loadValidationConfig, type ResolvedConfig } from '../config/load.ts';
 import { workspaceConfigSchema, type WorkspaceConfig } from './schema.ts';
 
@@ -106,10 +105,5 @@ export async function loadWorkspaceTarget(workspace: ResolvedWorkspace, id: stri
 async function importWorkspace(file: string): Promise<unknown> {
   if (!existsSync(file)) throw new ConfigError(file, [`the workspace file does not exist (${WORKSPACE_VARIABLE}=${process.env[WORKSPACE_VARIABLE] ?? ''})`]);
   if (isDataConfig(file)) return readDataConfig(file);
-  try {
-    return defaultExport(await import(pathToFileURL(file).href), file);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(file, [`the file could not be loaded: ${(error as Error).message.split('\n')[0]}`]);
-  }
+  return importScriptConfig(file);
 }

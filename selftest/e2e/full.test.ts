@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { GATES, QUICK_GATES } from '../../projects/index.ts';
@@ -61,5 +62,37 @@ describe('a broken config stops the run before any test', () => {
     assertLogValid({ ...run, stdout: '', stderr: '', exitCode: result.status, signal: null, durationMs: 0, outputRoot });
     assert.equal(run.summary?.verdict, 'CRITICAL');
     assert.match(run.summaryMarkdown, /## Invalid validation config\n\n- target\.baseUrl must be a valid url/);
+  });
+});
+
+describe('a config in the team\'s own folder, run from the checkout', () => {
+  // Outside the checkout: its package.json decides how Node runs the file, not the suite's "type": "module".
+  const config = (name: string) => `export default { target: { name: '${name}', baseUrl: 'http://127.0.0.1:9' }, routes: [{ path: '/', name: 'home' }] };\n`;
+  const list = (file: string) => spawnSync('npx', ['playwright', 'test', '--list', '--project=audit', '--no-deps'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, VALIDATION_CONFIG: file, OUTPUT_ROOT: path.join(path.dirname(file), 'out') } });
+
+  test('loads in a CommonJS folder and in an ES module folder, TypeScript or JavaScript; a missing package import says how to fix it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mo-team-config-'));
+    try {
+      const commonjs = path.join(dir, 'cjs');
+      const esm = path.join(dir, 'esm');
+      mkdirSync(commonjs);
+      mkdirSync(esm);
+      writeFileSync(path.join(commonjs, 'package.json'), '{ "name": "team-app", "version": "1.0.0" }\n');
+      writeFileSync(path.join(esm, 'package.json'), '{ "name": "team-app", "version": "1.0.0", "type": "module" }\n');
+      const files = [path.join(commonjs, 'validation.config.ts'), path.join(commonjs, 'validation.config.js'), path.join(esm, 'validation.config.ts')];
+      for (const file of files) {
+        writeFileSync(file, config(path.basename(path.dirname(file))));
+        const listed = list(file);
+        assert.equal(listed.status, 0, `${file}:\n${listed.stdout}\n${listed.stderr}`);
+        assert.match(listed.stdout, /\[audit\] › tests\/audit\//);
+      }
+      const importing = path.join(commonjs, 'imports.config.ts');
+      writeFileSync(importing, `import { defineValidationConfig } from 'meta-orchestrator';\n${config('imports').replace('export default ', 'export default defineValidationConfig(').replace(/;\n$/, ');\n')}`);
+      const failed = list(importing);
+      assert.notEqual(failed.status, 0);
+      assert.match(`${failed.stdout}${failed.stderr}`, /Cannot find module 'meta-orchestrator' \(install the package where the config is, `npm install --save-dev meta-orchestrator`; or, run from the suite's checkout, drop the import/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

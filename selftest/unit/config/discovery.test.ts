@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ConfigError } from '../../../lib/config/errors.ts';
-import { defaultExport, findConfigFile, readDataConfig } from '../../../lib/config/files.ts';
+import { defaultExport, findConfigFile, isModuleScoped, readDataConfig } from '../../../lib/config/files.ts';
 import { configFilePath } from '../../../lib/config/load.ts';
 import { importOptional, isMissingPackage, MissingPackageError } from '../../../lib/optional.ts';
 import { parseTestArgs } from '../../../lib/testArgs.ts';
@@ -25,6 +25,20 @@ describe('the config is found by convention', () => {
     assert.equal(findConfigFile(deep), path.join(project, 'validation.config.ts'));
     writeFileSync(path.join(project, 'packages', 'validation.config.mjs'), 'export default {}');
     assert.equal(findConfigFile(deep), path.join(project, 'packages', 'validation.config.mjs'), 'the nearer one wins');
+  });
+
+  test('how Node runs a config file: .mts/.mjs as a module, .cts/.cjs not, else the nearest package.json\'s "type"', () => {
+    const project = path.join(scratch, 'scoped');
+    const inner = path.join(project, 'packages', 'app');
+    mkdirSync(inner, { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }');
+    assert.equal(isModuleScoped(path.join(inner, 'validation.config.ts')), true, 'the nearest package.json is the project\'s');
+    writeFileSync(path.join(inner, 'package.json'), '{ "name": "app" }');
+    assert.equal(isModuleScoped(path.join(inner, 'validation.config.ts')), false, 'a nearer package.json without "type" is CommonJS');
+    assert.equal(isModuleScoped(path.join(inner, 'validation.config.mts')), true);
+    assert.equal(isModuleScoped(path.join(project, 'validation.config.cjs')), false);
+    writeFileSync(path.join(inner, 'package.json'), '{ broken');
+    assert.equal(isModuleScoped(path.join(inner, 'validation.config.js')), false, 'an unreadable package.json: CommonJS, as Node would fail it');
   });
 
   test('VALIDATION_CONFIG wins; with nothing found the default name is reported missing', () => {
