@@ -50,12 +50,18 @@ export function judgeHsts(response: SeenResponse, config: Pick<SecurityConfig, '
 }
 
 const VERSION = /\d+\.\d+/;
+/**
+ * A value put there to name nothing (Verdaccio's `X-Powered-By: hidden`, a proxy's `Server: -`):
+ * the header is present but discloses no software, so there is nothing to point an attacker at.
+ */
+const NAMES_NOTHING = /^(?:hidden|none|null|off|private|redacted|undisclosed|unknown|n\/a|[-*x.]*)$/i;
 
 /** security/server-version: no header of `versionHeaders` names the software (and version). */
 export function judgeServerVersion(response: SeenResponse, config: Pick<SecurityConfig, 'versionHeaders'>): SecurityFinding[] {
   const findings: SecurityFinding[] = [];
   for (const rule of config.versionHeaders) {
     for (const value of headerValues(response, rule.header)) {
+      if (NAMES_NOTHING.test(value.trim())) continue;
       if (rule.leaks === 'version' && !VERSION.test(value)) continue;
       findings.push({
         url: response.url,

@@ -65,6 +65,10 @@ describe('header rules', () => {
     const found = judgeServerVersion(response({ server: 'nginx/1.25.3', 'x-powered-by': 'Express' }), config);
     assert.deepEqual(found.map((f) => f.subject), ['server', 'x-powered-by']);
   });
+  it('a header whose value names nothing (X-Powered-By: hidden, Server: -) discloses nothing', () => {
+    assert.deepEqual(judgeServerVersion(response({ 'x-powered-by': 'hidden', server: '-', 'x-aspnet-version': 'n/a' }), config), []);
+    assert.deepEqual(judgeServerVersion(response({ 'x-powered-by': 'hidden-cms 2.1' }), config).map((f) => f.subject), ['x-powered-by'], 'a product name that starts like a placeholder still counts');
+  });
 });
 
 describe('security/cookie-flags (set-cookie-parser)', () => {
