@@ -1,7 +1,7 @@
 /** Pure judgement of CORS answers (preflight or simple request) for one Origin. */
 export interface CorsFinding {
   ok: boolean;
-  severity: 'critical' | 'high';
+  severity: 'critical' | 'high' | 'medium';
   message: string;
 }
 
@@ -19,7 +19,11 @@ export function judgeAllowedOrigin(origin: string, headers: Headers): CorsFindin
   return { ok: false, severity: 'high', message: `allowed origin ${origin} got Access-Control-Allow-Origin ${JSON.stringify(allowOrigin ?? null)}, expected ${JSON.stringify(origin)}` };
 }
 
-/** A disallowed origin must get no grant; a reflected or wildcard grant with credentials is critical. */
+/**
+ * A disallowed origin must get no grant. A reflected or wildcard grant with credentials is critical
+ * (any site acts as the signed-in user); without credentials it is medium, as ZAP rates it (40040):
+ * any site can read what the API serves to anyone, which matters where the network is the only guard.
+ */
 export function judgeDisallowedOrigin(origin: string, headers: Headers): CorsFinding {
   const allowOrigin = headers['access-control-allow-origin'];
   const credentials = headers['access-control-allow-credentials'] === 'true';
@@ -30,5 +34,5 @@ export function judgeDisallowedOrigin(origin: string, headers: Headers): CorsFin
   if (credentials) {
     return { ok: false, severity: 'critical', message: `disallowed origin ${origin} got ${how} with Access-Control-Allow-Credentials: true: any site can make credentialed requests` };
   }
-  return { ok: false, severity: 'high', message: `disallowed origin ${origin} got ${how} in Access-Control-Allow-Origin` };
+  return { ok: false, severity: 'medium', message: `disallowed origin ${origin} got ${how} in Access-Control-Allow-Origin (without credentials: any site can read what the API serves anyone)` };
 }

@@ -21,12 +21,14 @@ describe('CORS judgement', () => {
     assert.equal(judgeDisallowedOrigin(evil, { 'access-control-allow-origin': 'https://app.example' }).ok, true);
   });
 
-  it('fails a reflected origin with credentials as critical, a bare wildcard as high', () => {
+  it('fails a reflected origin with credentials as critical, a bare wildcard or reflection as medium (ZAP 40040)', () => {
     const reflected = judgeDisallowedOrigin(evil, { 'access-control-allow-origin': evil, 'access-control-allow-credentials': 'true' });
     assert.deepEqual([reflected.ok, reflected.severity], [false, 'critical']);
     assert.match(reflected.message, /reflected with Access-Control-Allow-Credentials: true/);
     const wildcard = judgeDisallowedOrigin(evil, { 'access-control-allow-origin': '*' });
-    assert.deepEqual([wildcard.ok, wildcard.severity], [false, 'high']);
+    assert.deepEqual([wildcard.ok, wildcard.severity], [false, 'medium']);
+    const bare = judgeDisallowedOrigin(evil, { 'access-control-allow-origin': evil });
+    assert.deepEqual([bare.ok, bare.severity], [false, 'medium']);
   });
 });
 
