@@ -28,8 +28,12 @@ interface Example {
   dir: string;
   /** Installs and lays out what the run needs; returns why it cannot, or undefined. */
   prepare(): string | undefined;
+  /** Where the server answers once it is up (nothing may answer there before it starts). */
+  readyUrl(): string;
   /** The server, and the environment of the run. */
   start(): { server: ChildProcess; url: string; env: Record<string, string> };
+  /** Once the server answers: what the application must hold before it is validated; returns why it cannot, or undefined. */
+  seed?(url: string, env: Record<string, string>): Promise<string | undefined>;
 }
 
 function log(line: string): void {
@@ -107,7 +111,10 @@ const jupyter: Example = {
       '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0', '--no-browser', `--NotebookApp.token=${token}`,
       `--notebook-dir=${path.join(this.dir, '.work', 'notebooks')}`, ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
     ], { cwd: path.join(this.dir, '.work'), detached: true, stdio: 'ignore', env: { ...process.env, JUPYTER_RUNTIME_DIR: path.join(this.dir, '.work', 'runtime') } });
-    return { server, url: `http://127.0.0.1:${port}/login`, env: { NOTEBOOK_PORT: port, NOTEBOOK_TOKEN: token, API_TOKEN: token } };
+    return { server, url: this.readyUrl(), env: { NOTEBOOK_PORT: port, NOTEBOOK_TOKEN: token, API_TOKEN: token } };
+  },
+  readyUrl() {
+    return `http://127.0.0.1:${process.env.NOTEBOOK_PORT ?? '8888'}/login`;
   },
 };
 
@@ -145,11 +152,88 @@ const loopbackTodo: Example = {
     const port = process.env.TODO_PORT ?? '3300';
     const installed = path.join(this.dir, '.work', 'install', 'node_modules', '@loopback', 'example-todo');
     const server = spawn(process.execPath, ['.'], { cwd: installed, detached: true, stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1', PORT: port } });
-    return { server, url: `http://127.0.0.1:${port}/openapi.json`, env: { TODO_PORT: port } };
+    return { server, url: this.readyUrl(), env: { TODO_PORT: port } };
+  },
+  readyUrl() {
+    return `http://127.0.0.1:${process.env.TODO_PORT ?? '3300'}/openapi.json`;
   },
 };
 
-const EXAMPLES = [jupyter, loopbackTodo];
+const VERDACCIO_MAJOR = '6';
+
+const verdaccio: Example = {
+  name: 'verdaccio',
+  dir: path.join(root, 'examples', 'verdaccio'),
+  prepare() {
+    const work = path.join(this.dir, '.work');
+    const install = path.join(work, 'install');
+    const installed = path.join(install, 'node_modules', 'verdaccio');
+    if (!existsSync(path.join(installed, 'package.json'))) {
+      mkdirSync(install, { recursive: true });
+      // One of its dependencies asks for node-fetch by the dist-tag "cjs", which not every registry
+      // mirror carries; 2.7.0 is the release that tag names.
+      writeFileSync(path.join(install, 'package.json'), `${JSON.stringify({ name: 'verdaccio-install', private: true, overrides: { 'node-fetch': '2.7.0' } }, null, 2)}\n`);
+      log(`  installing verdaccio@${VERDACCIO_MAJOR} from npm (at most 10 min)`);
+      const result = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `verdaccio@${VERDACCIO_MAJOR}`], { cwd: install, timeoutMs: INSTALL_MS });
+      if (!result.ok) return `npm install verdaccio failed:\n${lastLines(result.output)}`;
+    }
+    // What a team that runs the registry keeps in its repository: the server's config, and a
+    // package.json with its lockfile that pins the release. Storage and accounts are fresh each run.
+    const deploy = path.join(work, 'deploy');
+    const version = (JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { version: string }).version;
+    const stamp = path.join(work, 'deploy.version');
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== version) {
+      rmSync(deploy, { recursive: true, force: true });
+      mkdirSync(deploy, { recursive: true });
+      cpSync(path.join(this.dir, 'config.yaml'), path.join(deploy, 'config.yaml'));
+      const manifest = JSON.parse(readFileSync(path.join(install, 'package.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(path.join(deploy, 'package.json'), `${JSON.stringify({ ...manifest, name: 'team-registry', dependencies: { verdaccio: version } }, null, 2)}\n`);
+      const lock = run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: deploy, timeoutMs: INSTALL_MS });
+      if (!lock.ok) return `the lockfile of the deployment repository could not be made:\n${lastLines(lock.output)}`;
+      writeFileSync(path.join(deploy, '.gitignore'), 'node_modules/\nstorage/\nhtpasswd\n');
+      commitCheckout(deploy, `verdaccio ${version} deployment`);
+      writeFileSync(stamp, version);
+    }
+    rmSync(path.join(work, 'storage'), { recursive: true, force: true });
+    rmSync(path.join(work, 'htpasswd'), { force: true });
+    return undefined;
+  },
+  start() {
+    const port = process.env.VERDACCIO_PORT ?? '4873';
+    const work = path.join(this.dir, '.work');
+    const installed = path.join(work, 'install', 'node_modules', 'verdaccio');
+    // The deployment's config, with this run's storage, accounts file and port.
+    const config = readFileSync(path.join(this.dir, 'config.yaml'), 'utf8')
+      .replace(/^storage: .*$/m, `storage: ${path.join(work, 'storage')}`)
+      .replace(/^(\s+file: ).*htpasswd$/m, `$1${path.join(work, 'htpasswd')}`)
+      .replace(/^listen: .*$/m, `listen: 127.0.0.1:${port}`);
+    writeFileSync(path.join(work, 'config.yaml'), config);
+    const bin = path.join(installed, 'bin', 'verdaccio');
+    const server = spawn(process.execPath, [bin, '--config', path.join(work, 'config.yaml')], { cwd: work, detached: true, stdio: 'ignore' });
+    return { server, url: this.readyUrl(), env: { VERDACCIO_PORT: port } };
+  },
+  readyUrl() {
+    return `http://127.0.0.1:${process.env.VERDACCIO_PORT ?? '4873'}/-/ping`;
+  },
+  async seed(url) {
+    // One account, and one package published with it, so the pages and the API have something to show.
+    const registry = new URL('/', url).href;
+    const password = randomBytes(12).toString('hex');
+    const created = await fetch(new URL('/-/user/org.couchdb.user:examples', registry), {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'examples', password }),
+    });
+    const token = ((await created.json().catch(() => ({}))) as { token?: string }).token;
+    if (!created.ok || !token) return `the registry refused to create an account (HTTP ${created.status})`;
+    const pkg = path.join(this.dir, '.work', 'left-pad-lite');
+    rmSync(pkg, { recursive: true, force: true });
+    cpSync(path.join(this.dir, 'left-pad-lite'), pkg, { recursive: true });
+    writeFileSync(path.join(pkg, '.npmrc'), `${registry.replace(/^https?:/, '')}:_authToken=${token}\n`);
+    const published = run('npm', ['publish', '--registry', registry], { cwd: pkg, timeoutMs: 120_000 });
+    return published.ok ? undefined : `npm publish to the registry failed:\n${lastLines(published.output)}`;
+  },
+};
+
+const EXAMPLES = [jupyter, loopbackTodo, verdaccio];
 
 async function waitFor(url: string, server: ChildProcess): Promise<string | undefined> {
   const deadline = Date.now() + START_MS;
@@ -166,26 +250,46 @@ async function waitFor(url: string, server: ChildProcess): Promise<string | unde
   return `${url} did not answer within ${START_MS / 1000} s`;
 }
 
-function stop(server: ChildProcess): void {
-  if (server.pid === undefined || server.exitCode !== null) return;
+/**
+ * Stops the server and every process of its group: SIGTERM, then SIGKILL after 10 s. Waits without
+ * blocking the event loop, so the server's exit is reaped and seen (a blocked loop keeps an exited
+ * server a zombie, which still answers "alive" to kill(0)).
+ */
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.pid === undefined) return;
+  const group = -server.pid;
+  const alive = () => {
+    try {
+      process.kill(group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
   try {
-    process.kill(-server.pid, 'SIGTERM');
+    process.kill(group, 'SIGTERM');
   } catch {
     return;
   }
   const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(-server.pid, 0);
-    } catch {
-      return;
-    }
-    spawnSync('sleep', ['0.2']);
-  }
+  while (Date.now() < deadline && alive()) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (!alive()) return;
   try {
-    process.kill(-server.pid, 'SIGKILL');
+    process.kill(group, 'SIGKILL');
   } catch {
     // gone
+  }
+  while (alive() && Date.now() < deadline + 5_000) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/** Something already answering where the example's server is to start: a server left from an earlier run would be validated instead. */
+async function answering(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -209,10 +313,17 @@ async function validate(example: Example): Promise<Outcome> {
     log(`  skipped: ${unavailable}`);
     return { name: example.name, problem: unavailable, unexplained: [], gone: [] };
   }
+  if (await answering(example.readyUrl())) {
+    const problem = `something already answers on ${new URL(example.readyUrl()).origin} (a server left from an earlier run?): stop it, or set the example's port variable`;
+    log(`  skipped: ${problem}`);
+    return { name: example.name, problem, unexplained: [], gone: [] };
+  }
   const { server, url, env } = example.start();
   try {
     const notUp = await waitFor(url, server);
     if (notUp) return { name: example.name, problem: notUp, unexplained: [], gone: [] };
+    const unseeded = await example.seed?.(url, env);
+    if (unseeded) return { name: example.name, problem: unseeded, unexplained: [], gone: [] };
     const output = path.join(example.dir, '.work', 'output');
     rmSync(path.join(output, 'reports'), { recursive: true, force: true });
     log(`  running --project=full against ${new URL(url).origin}`);
@@ -250,7 +361,7 @@ async function validate(example: Example): Promise<Outcome> {
     const gone = expected.filter((key) => !seen.includes(key));
     return { name: example.name, verdict: run.verdict, unexplained, gone };
   } finally {
-    stop(server);
+    await stop(server);
   }
 }
 
