@@ -1,0 +1,1 @@
+module.exports = (s, n, c = " ") => String(s).padStart(n, c);
