@@ -72,7 +72,7 @@ export function defaultExport(module: unknown, file: string): unknown {
  * own TypeScript transform (the same one that loads the team's playwright.config.ts), in a CommonJS
  * or an ES module project alike.
  */
-export function requireConfig(file: string): unknown {
+function requireConfig(file: string): unknown {
   let module: unknown;
   try {
     module = createRequire(file)(file);
@@ -87,22 +87,30 @@ export function requireConfig(file: string): unknown {
 /** Why a config file could not be loaded, in one line; an import of the package it cannot find says how to get it. */
 function loadError(file: string, error: unknown): ConfigError {
   const message = (error as Error).message.split('\n')[0] ?? String(error);
-  const hint = /Cannot find (module|package) '(meta-orchestrator)(\/[^']*)?'/.test(message)
+  const hint = /Cannot find (module|package) 'meta-orchestrator(\/[^']*)?'/.test(message)
     ? ' (install the package where the config is, `npm install --save-dev meta-orchestrator`; or, run from the suite\'s checkout, drop the import and export the plain object: `defineValidationConfig` only adds types)'
     : '';
   return new ConfigError(file, [`the file could not be loaded: ${message}${hint}`]);
 }
 
 /**
- * Loads a TypeScript or JavaScript config (or workspace file) and returns its default export. A file
- * in a CommonJS folder (no "type": "module" above it: a team's own repository, loaded from the
- * suite's ES module checkout) is required: Playwright's import hook would keep its ES syntax and run
- * it as CommonJS, which cannot parse it, while its require hook (and tsx's) compiles the file to
- * CommonJS, as for the installed package's config. The choice is made before loading: once an import
- * of a file has failed, a require of it gets the failed module back.
+ * A config (or workspace) file's value, for a Playwright config that must have it at once: a JSON or
+ * YAML file parsed, a script required (Playwright's and tsx's require hooks compile TypeScript).
  */
-export async function importScriptConfig(file: string): Promise<unknown> {
-  if (!isModuleScoped(file)) return requireConfig(file);
+export function readConfigFile(file: string): unknown {
+  return isDataConfig(file) ? readDataConfig(file) : requireConfig(file);
+}
+
+/**
+ * A config (or workspace) file's value, loaded the way its folder says. A JSON or YAML file is
+ * parsed. A script in a CommonJS folder (no "type": "module" above it: a team's own repository,
+ * loaded from the suite's ES module checkout) is required: Playwright's import hook would keep its ES
+ * syntax and run it as CommonJS, which cannot parse it, while its require hook (and tsx's) compiles
+ * the file to CommonJS, as for the installed package's config. The choice is made before loading:
+ * once an import of a file has failed, a require of it gets the failed module back.
+ */
+export async function importConfigFile(file: string): Promise<unknown> {
+  if (isDataConfig(file) || !isModuleScoped(file)) return readConfigFile(file);
   let module: unknown;
   try {
     module = await import(pathToFileURL(file).href);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { createPrivateFile } from '../secretChannel.ts';
 import { ConfigError } from './errors.ts';
-import { findConfigFile, importScriptConfig, isDataConfig, readDataConfig } from './files.ts';
+import { findConfigFile, importConfigFile } from './files.ts';
 import type { ResolvedConfig } from './resolve.ts';
 
 export type { ResolvedConfig, TargetEnvironment } from './resolve.ts';
@@ -102,8 +102,5 @@ export function missingConfigError(file: string): ConfigError {
 
 async function importConfig(file: string): Promise<unknown> {
   if (!existsSync(file)) throw missingConfigError(file);
-  if (isDataConfig(file)) return readDataConfig(file);
-  return importScriptConfig(file);
+  return importConfigFile(file);
 }
-
-

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { isDataConfig, readDataConfig, requireConfig } from './files.ts';
+import { readConfigFile } from './files.ts';
 import { cacheKey, configCache, configFilePath, handedOff, loadDotenv, missingConfigError, type ResolvedConfig } from './load.ts';
 
 type Env = Record<string, string | undefined>;
@@ -25,7 +25,7 @@ export function loadValidationConfigSync(env: Env = process.env, cwd = process.c
 
 function resolveNow(file: string, env: Env): ResolvedConfig {
   if (!existsSync(file)) throw missingConfigError(file);
-  const raw = isDataConfig(file) ? readDataConfig(file) : requireConfig(file);
+  const raw = readConfigFile(file);
   // Loaded only here, so a worker (which takes the runner's config) never loads zod and the schema.
   const ownExtension = path.extname(import.meta.filename);
   const { resolveConfig } = createRequire(import.meta.filename)(`./resolve${ownExtension}`) as ResolveModule;

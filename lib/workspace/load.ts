@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, formatConfigIssues } from '../config/errors.ts';
-import { importScriptConfig, isDataConfig, readDataConfig } from '../config/files.ts';
+import { importConfigFile } from '../config/files.ts';
 import { loadDotenv, loadValidationConfig, type ResolvedConfig } from '../config/load.ts';
 import { workspaceConfigSchema, type WorkspaceConfig } from './schema.ts';
 
@@ -104,6 +104,5 @@ export async function loadWorkspaceTarget(workspace: ResolvedWorkspace, id: stri
 
 async function importWorkspace(file: string): Promise<unknown> {
   if (!existsSync(file)) throw new ConfigError(file, [`the workspace file does not exist (${WORKSPACE_VARIABLE}=${process.env[WORKSPACE_VARIABLE] ?? ''})`]);
-  if (isDataConfig(file)) return readDataConfig(file);
-  return importScriptConfig(file);
+  return importConfigFile(file);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/errors.ts';
-import { isDataConfig, readDataConfig, requireConfig } from '../config/files.ts';
+import { readConfigFile } from '../config/files.ts';
 import { loadDotenv } from '../config/load.ts';
 import { loadValidationConfigSync } from '../config/loadSync.ts';
 import type { ResolvedWorkspace, WorkspaceTargetConfig } from './load.ts';
@@ -17,7 +17,7 @@ type Env = Record<string, string | undefined>;
  */
 export function loadWorkspaceSync(file: string, env: Env = process.env): ResolvedWorkspace {
   if (!existsSync(file)) throw new ConfigError(file, [`the workspace file does not exist (${WORKSPACE_VARIABLE}=${env[WORKSPACE_VARIABLE] ?? ''})`]);
-  return resolveWorkspace(isDataConfig(file) ? readDataConfig(file) : requireConfig(file), file);
+  return resolveWorkspace(readConfigFile(file), file);
 }
 
 export function loadWorkspaceTargetsSync(workspace: ResolvedWorkspace, env: Env = process.env, cwd = process.cwd()): WorkspaceTargetConfig[] {
