@@ -33,7 +33,7 @@ interface Example {
   /** The server, and the environment of the run. */
   start(): { server: ChildProcess; url: string; env: Record<string, string> };
   /** Once the server answers: what the application must hold before it is validated; returns why it cannot, or undefined. */
-  seed?(url: string, env: Record<string, string>): Promise<string | undefined>;
+  seed?(url: string): Promise<string | undefined>;
 }
 
 function log(line: string): void {
@@ -58,6 +58,15 @@ function commitCheckout(dir: string, message: string): void {
   if (!existsSync(path.join(dir, '.git'))) git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '--allow-empty', '-m', message);
+}
+
+/** An npm package installed into a folder of its own (bounded); returns why it could not be, or undefined. */
+function npmInstall(dir: string, spec: string, manifest: Record<string, unknown>): string | undefined {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true, ...manifest }, null, 2)}\n`);
+  log(`  installing ${spec} from npm (at most ${INSTALL_MS / 60_000} min)`);
+  const result = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', spec], { cwd: dir, timeoutMs: INSTALL_MS });
+  return result.ok ? undefined : `npm install ${spec} failed:\n${lastLines(result.output)}`;
 }
 
 const jupyter: Example = {
@@ -106,7 +115,7 @@ const jupyter: Example = {
   },
   start() {
     const token = randomBytes(16).toString('hex');
-    const port = process.env.NOTEBOOK_PORT ?? '8888';
+    const port = new URL(this.readyUrl()).port;
     const server = spawn('jupyter-notebook', [
       '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0', '--no-browser', `--NotebookApp.token=${token}`,
       `--notebook-dir=${path.join(this.dir, '.work', 'notebooks')}`, ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
@@ -126,11 +135,8 @@ const loopbackTodo: Example = {
     const install = path.join(work, 'install');
     const installed = path.join(install, 'node_modules', '@loopback', 'example-todo');
     if (!existsSync(path.join(installed, 'dist', 'index.js'))) {
-      mkdirSync(install, { recursive: true });
-      writeFileSync(path.join(install, 'package.json'), '{ "name": "loopback-todo-install", "private": true }\n');
-      log('  installing @loopback/example-todo from npm (at most 10 min)');
-      const result = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '@loopback/example-todo@6'], { cwd: install, timeoutMs: INSTALL_MS });
-      if (!result.ok) return `npm install @loopback/example-todo failed:\n${lastLines(result.output)}`;
+      const failed = npmInstall(install, '@loopback/example-todo@6', { name: 'loopback-todo-install' });
+      if (failed) return failed;
     }
     // Its source as a checkout: the package's files without its build output, with the lockfile its
     // repository has (the published package carries none).
@@ -149,7 +155,7 @@ const loopbackTodo: Example = {
     return undefined;
   },
   start() {
-    const port = process.env.TODO_PORT ?? '3300';
+    const port = new URL(this.readyUrl()).port;
     const installed = path.join(this.dir, '.work', 'install', 'node_modules', '@loopback', 'example-todo');
     const server = spawn(process.execPath, ['.'], { cwd: installed, detached: true, stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1', PORT: port } });
     return { server, url: this.readyUrl(), env: { TODO_PORT: port } };
@@ -159,8 +165,6 @@ const loopbackTodo: Example = {
   },
 };
 
-const VERDACCIO_MAJOR = '6';
-
 const verdaccio: Example = {
   name: 'verdaccio',
   dir: path.join(root, 'examples', 'verdaccio'),
@@ -169,13 +173,10 @@ const verdaccio: Example = {
     const install = path.join(work, 'install');
     const installed = path.join(install, 'node_modules', 'verdaccio');
     if (!existsSync(path.join(installed, 'package.json'))) {
-      mkdirSync(install, { recursive: true });
       // One of its dependencies asks for node-fetch by the dist-tag "cjs", which not every registry
       // mirror carries; 2.7.0 is the release that tag names.
-      writeFileSync(path.join(install, 'package.json'), `${JSON.stringify({ name: 'verdaccio-install', private: true, overrides: { 'node-fetch': '2.7.0' } }, null, 2)}\n`);
-      log(`  installing verdaccio@${VERDACCIO_MAJOR} from npm (at most 10 min)`);
-      const result = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `verdaccio@${VERDACCIO_MAJOR}`], { cwd: install, timeoutMs: INSTALL_MS });
-      if (!result.ok) return `npm install verdaccio failed:\n${lastLines(result.output)}`;
+      const failed = npmInstall(install, 'verdaccio@6', { name: 'verdaccio-install', overrides: { 'node-fetch': '2.7.0' } });
+      if (failed) return failed;
     }
     // What a team that runs the registry keeps in its repository: the server's config, and a
     // package.json with its lockfile that pins the release. Storage and accounts are fresh each run.
@@ -199,7 +200,7 @@ const verdaccio: Example = {
     return undefined;
   },
   start() {
-    const port = process.env.VERDACCIO_PORT ?? '4873';
+    const port = new URL(this.readyUrl()).port;
     const work = path.join(this.dir, '.work');
     const installed = path.join(work, 'install', 'node_modules', 'verdaccio');
     // The deployment's config, with this run's storage, accounts file and port.
@@ -322,7 +323,7 @@ async function validate(example: Example): Promise<Outcome> {
   try {
     const notUp = await waitFor(url, server);
     if (notUp) return { name: example.name, problem: notUp, unexplained: [], gone: [] };
-    const unseeded = await example.seed?.(url, env);
+    const unseeded = await example.seed?.(url);
     if (unseeded) return { name: example.name, problem: unseeded, unexplained: [], gone: [] };
     const output = path.join(example.dir, '.work', 'output');
     rmSync(path.join(output, 'reports'), { recursive: true, force: true });
